@@ -1,0 +1,1 @@
+"""analysis layer of careerset (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""coding layer of careerset (see DESIGN.md)."""

@@ -1,0 +1,16 @@
+"""The two kinds of failure: a mistake the user can fix, and everything else (a bug)."""
+
+
+class UserError(Exception):
+    """A mistake the user can fix; its message is one sentence saying what and how.
+
+    The CLI prints it on stderr and exits with code 2; the web layer answers 4xx.
+    Anything else that escapes is a bug and exits with code 1.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message

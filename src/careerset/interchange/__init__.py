@@ -1,0 +1,1 @@
+"""interchange layer of careerset (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""reference layer of careerset (see DESIGN.md)."""
