@@ -1,9 +1,12 @@
 """Fixtures shared by the whole suite: isolated careerset homes and the shared data folder."""
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from postgres_server import find_bin, running_postgres
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -23,3 +26,43 @@ def shared_data() -> Path:
     if not (SHARED_DATA / "onet").is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED_DATA
+
+
+# -- reference data (owned by the reference layer; reused by coding and analysis tests) -------
+
+
+@pytest.fixture(scope="session")
+def reference_pack(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Path of a reference pack built ONCE per session from `../shared/data` (about 3 s).
+
+    Treat it as read-only and shared. Open it with
+    `careerset.reference.query.open_reference(reference_pack)`, or request
+    `use_reference_pack` so that the CLI and `open_reference()` find it by default.
+    Skips when `../shared/data` is absent.
+    """
+    from careerset.reference.builder import build_pack
+    from careerset.reference.sources import resolve_inputs
+
+    target = tmp_path_factory.mktemp("reference") / "reference.sqlite"
+    build_pack(resolve_inputs(shared_data), target)
+    return target
+
+
+@pytest.fixture
+def use_reference_pack(home: Path, reference_pack: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point CAREERSET_REFERENCE_DIR at the session pack (in a fresh `home`); returns its path."""
+    monkeypatch.setenv("CAREERSET_REFERENCE_DIR", str(reference_pack.parent))
+    return reference_pack
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL server for the session: CAREERSET_TEST_POSTGRES_URL, or one started here."""
+    given = os.environ.get("CAREERSET_TEST_POSTGRES_URL")
+    if given:
+        yield given
+        return
+    if find_bin() is None:
+        pytest.skip("PostgreSQL is not installed here")
+    with running_postgres() as url:
+        yield url

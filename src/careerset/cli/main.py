@@ -1,68 +1,93 @@
-"""The `careerset` command: the root Typer app, its global options and the error boundary."""
+"""The `careerset` command: the root app, its global options and the error boundary."""
 
 import sys
+from typing import Any
 
-import click
 import typer
+from typer.core import TyperGroup
 
 from careerset.cli.output import err_console
-from careerset.cli.state import CliState
+from careerset.cli.state import CliState, set_state
 from careerset.errors import UserError
+
+
+def _say(message: str) -> None:
+    err_console.print(f"careerset: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
+class ErrorBoundaryGroup(TyperGroup):
+    """User mistakes and usage errors become one line on stderr and exit code 2, wherever raised."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.TyperException as error:
+            # Usage errors: one line naming the problem and where help is, not a boxed banner.
+            context = getattr(error, "ctx", None)
+            where = f" (see '{context.command_path} --help')" if context is not None else ""
+            _say(f"{error.format_message().rstrip('.')}{where}.")
+            result = 2
+        except typer.Abort:
+            _say("aborted.")
+            result = 2
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UserError as error:
+            _say(error.message)
+            raise typer.Exit(2) from None
+
 
 app = typer.Typer(
     name="careerset",
-    help=(
-        "Tell a job from a career, and turn jobs into a career.\n\n"
-        "Example: careerset demo"
-    ),
+    cls=ErrorBoundaryGroup,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
 @app.callback()
 def root(
-    ctx: typer.Context,
     db: str | None = typer.Option(
         None,
         "--db",
         envvar="CAREERSET_DB",
-        help="Store: a SQLite file path or an SQLAlchemy URL. Default: a file in the user data folder.",
+        help="Store: a SQLite file path or an SQLAlchemy URL (default: a file in the user data folder).",
     ),
     profile: str = typer.Option("default", "--profile", help="Whose career to work on."),
 ) -> None:
     """Tell a job from a career, and turn jobs into a career.
 
-    Example: careerset --profile ana list job --json
+    Example: careerset demo
     """
-    ctx.obj = CliState(db=db, profile=profile)
+    set_state(CliState(db=db, profile=profile))
 
 
 def _register() -> None:
-    """Attach every command group; imported here so `app` exists before the groups use it."""
-    from careerset.cli import commands  # noqa: F401
+    """Import every command module; each registers itself on `app`."""
+    from careerset.cli import commands
+
+    del commands
 
 
 def main() -> None:
-    """Console entry point: user mistakes exit 2 with one line, bugs exit 1."""
+    """Console entry point: exit 0 ok, 2 for user mistakes and usage, 1 for anything else."""
     _register()
-    command = typer.main.get_command(app)
     try:
-        command.main(args=sys.argv[1:], prog_name="careerset", standalone_mode=False)
-    except UserError as error:
-        err_console.print(f"careerset: {error.message}", markup=False, highlight=False)
-        sys.exit(2)
-    except click.exceptions.Abort:
-        err_console.print("careerset: aborted.", markup=False, highlight=False)
-        sys.exit(2)
-    except click.exceptions.Exit as done:
-        sys.exit(done.exit_code)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.exit(130)
+        app(prog_name="careerset")
     except BrokenPipeError:
         sys.exit(0)
+
+
+
+def cli() -> typer.Typer:
+    """The whole command tree, registered (for tests and embedding)."""
+    _register()
+    return app

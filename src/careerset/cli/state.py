@@ -1,23 +1,24 @@
-"""The options every command shares (`--db`, `--profile`), carried on the Typer context."""
+"""The options every command shares (`--db`, `--profile`), set once by the root callback."""
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
-import typer
 
-
-@dataclass
+@dataclass(frozen=True)
 class CliState:
-    """Global options resolved once by the root callback."""
+    """Global options of the running command."""
 
     db: str | None
     profile: str
 
 
-def get_state(ctx: typer.Context) -> CliState:
-    """The shared options of the running command."""
-    root = ctx.find_root()
-    state = root.obj
-    if not isinstance(state, CliState):
-        state = CliState(db=None, profile="default")
-        root.obj = state
-    return state
+_current: ContextVar[CliState] = ContextVar("careerset_cli_state", default=CliState(db=None, profile="default"))
+
+
+def set_state(state: CliState) -> None:
+    _current.set(state)
+
+
+def current_state() -> CliState:
+    """The global options of the running command (defaults outside a command)."""
+    return _current.get()

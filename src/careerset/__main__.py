@@ -1,0 +1,5 @@
+"""`python -m careerset` runs the command line."""
+
+from careerset.cli.main import main
+
+main()

@@ -1,0 +1,292 @@
+"""Stepping-stone occupations: the best few short paths from one occupation to a target.
+
+The graph joins occupations whose skill profiles are similar (centered cosine on importance x
+level, see `skill_space`); O*NET related occupations make a step cheaper, distance and
+job-zone jumps of more than one make it dearer. Yen's algorithm gives distinct paths.
+"""
+
+from __future__ import annotations
+
+import heapq
+import weakref
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from careerset.analysis.reference_protocol import Reference
+from careerset.analysis.skill_space import OccupationSpace, occupation_space
+from careerset.errors import UserError
+
+# Every step must transfer skills: centered cosine >= 0.5 sits near the 80th percentile of
+# all occupation pairs (median is about 0), e.g. BI analysts -> data scientists.
+SIMILARITY_THRESHOLD = 0.5
+NEIGHBOURS = 40  # edges kept per occupation (the most similar above the threshold)
+DISTANCE_WEIGHT = 3.0  # cost of a step = 1 + DISTANCE_WEIGHT x (1 - similarity) + penalties
+ZONE_UP_PENALTY = 3.0  # per job zone beyond one when moving up (education/experience wall)
+ZONE_DOWN_PENALTY = 0.5  # per job zone beyond one when moving down (possible, rarely wanted)
+RELATED_DISCOUNT = {"Primary-Short": 0.4, "Primary-Long": 0.25, "Supplemental": 0.1}
+MAX_STEPS = 4
+STEP_GAPS = 3  # skill gaps shown per step
+
+
+@dataclass(frozen=True)
+class StepGap:
+    element_id: str
+    name: str
+    importance: float
+    level: float
+    from_level: float
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move: similarity, O*NET relation, job-zone and wage change, and what to learn."""
+
+    from_code: str
+    to_code: str
+    to_title: str
+    similarity: float
+    related_tier: str | None
+    from_zone: int | None
+    to_zone: int | None
+    from_wage: float | None
+    to_wage: float | None
+    cost: float
+    gaps: tuple[StepGap, ...]
+
+    @property
+    def wage_change(self) -> float | None:
+        if self.from_wage is None or self.to_wage is None:
+            return None
+        return self.to_wage - self.from_wage
+
+
+@dataclass(frozen=True)
+class OccupationPath:
+    steps: tuple[Step, ...]
+    cost: float
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return (self.steps[0].from_code, *(s.to_code for s in self.steps)) if self.steps else ()
+
+
+@dataclass(frozen=True)
+class PathReport:
+    start_code: str
+    start_title: str
+    target_code: str
+    target_title: str
+    similarity: float
+    threshold: float
+    paths: tuple[OccupationPath, ...]
+    missing: tuple[str, ...] = field(default=())
+
+
+def _edge_cost(space: OccupationSpace, a: str, b: str, similarity: float) -> float:
+    cost = 1.0 + DISTANCE_WEIGHT * (1.0 - similarity)
+    za, zb = space.job_zones.get(a), space.job_zones.get(b)
+    if za is not None and zb is not None:
+        jump = zb - za
+        if jump > 1:
+            cost += ZONE_UP_PENALTY * (jump - 1)
+        elif jump < -1:
+            cost += ZONE_DOWN_PENALTY * (-jump - 1)
+    tier = space.related.get(a, {}).get(b)
+    return round(cost - RELATED_DISCOUNT.get(tier or "", 0.0), 4)
+
+
+class Graph(dict[str, dict[str, float]]):
+    """code -> neighbour -> step cost (a dict subclass so caches can key on it weakly)."""
+
+    __hash__ = object.__hash__  # type: ignore[assignment]
+
+
+_GRAPHS: weakref.WeakKeyDictionary[OccupationSpace, Graph] = weakref.WeakKeyDictionary()
+_INCOMING: weakref.WeakKeyDictionary[Graph, dict[str, list[tuple[str, float]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def occupation_graph(space: OccupationSpace) -> Graph:
+    """code -> neighbour -> step cost, built once per space (all steps above the threshold)."""
+    graph = _GRAPHS.get(space)
+    if graph is not None:
+        return graph
+    graph = Graph()
+    similarity = space.similarity
+    for i, code in enumerate(space.codes):
+        row = similarity[i]
+        order = np.argsort(-row)
+        chosen = [j for j in order[: NEIGHBOURS + 1] if j != i and row[j] >= SIMILARITY_THRESHOLD]
+        # Related occupations stay reachable even when not among the nearest few.
+        for other in space.related.get(code, {}):
+            j = space.index.get(other, -1)
+            if j >= 0 and j != i and row[j] >= SIMILARITY_THRESHOLD and j not in chosen:
+                chosen.append(j)
+        graph[code] = {
+            space.codes[j]: _edge_cost(space, code, space.codes[j], float(row[j])) for j in chosen
+        }
+    _GRAPHS[space] = graph
+    return graph
+
+
+def _reverse_distances(graph: Graph, target: str) -> dict[str, float]:
+    """Cheapest cost from every node to `target`: the exact A* heuristic for spur searches."""
+    reverse = _INCOMING.get(graph)
+    if reverse is None:
+        reverse = {}
+        for a, edges in graph.items():
+            for b, cost in edges.items():
+                reverse.setdefault(b, []).append((a, cost))
+        _INCOMING[graph] = reverse
+    distance = {target: 0.0}
+    queue = [(0.0, target)]
+    while queue:
+        d, node = heapq.heappop(queue)
+        if d > distance.get(node, float("inf")):
+            continue
+        for previous, cost in reverse.get(node, []):
+            if d + cost < distance.get(previous, float("inf")):
+                distance[previous] = d + cost
+                heapq.heappush(queue, (d + cost, previous))
+    return distance
+
+
+def _search(
+    graph: Graph,
+    start: str,
+    target: str,
+    heuristic: dict[str, float],
+    banned_nodes: set[str],
+    banned_edges: set[tuple[str, str]],
+) -> tuple[float, list[str]] | None:
+    """A* from start to target avoiding some nodes and edges; the heuristic never overestimates."""
+    best = {start: 0.0}
+    previous: dict[str, str] = {}
+    queue = [(heuristic.get(start, 0.0), start)]
+    while queue:
+        _, node = heapq.heappop(queue)
+        if node == target:
+            path = [node]
+            while path[-1] != start:
+                path.append(previous[path[-1]])
+            return best[target], path[::-1]
+        for other, cost in graph.get(node, {}).items():
+            if other in banned_nodes or (node, other) in banned_edges or other not in heuristic:
+                continue
+            candidate = best[node] + cost
+            if candidate < best.get(other, float("inf")):
+                best[other], previous[other] = candidate, node
+                heapq.heappush(queue, (candidate + heuristic[other], other))
+    return None
+
+
+def shortest_paths(graph: Graph, start: str, target: str, k: int) -> list[tuple[float, list[str]]]:
+    """Yen's k shortest loopless paths, cheapest first."""
+    heuristic = _reverse_distances(graph, target)
+    first = _search(graph, start, target, heuristic, set(), set())
+    if first is None:
+        return []
+    found = [first]
+    candidates: list[tuple[float, list[str]]] = []
+    while len(found) < k:
+        _, last = found[-1]
+        for i in range(len(last) - 1):
+            root = last[: i + 1]
+            banned_edges = {
+                (p[i], p[i + 1]) for _, p in found if len(p) > i + 1 and p[: i + 1] == root
+            }
+            spur = _search(graph, root[-1], target, heuristic, set(root[:-1]), banned_edges)
+            if spur is None:
+                continue
+            root_cost = sum(graph[a][b] for a, b in zip(root, root[1:], strict=False))
+            path = root[:-1] + spur[1]
+            if all(path != p for _, p in found) and all(path != p for _, p in candidates):
+                heapq.heappush(candidates, (root_cost + spur[0], path))
+        if not candidates:
+            break
+        found.append(heapq.heappop(candidates))
+    return found
+
+
+def _step_gaps(space: OccupationSpace, a: str, b: str) -> tuple[StepGap, ...]:
+    """The skills the next occupation needs most beyond the current one (importance x shortfall)."""
+    skills = space.skills
+    i, j = space.index[a], space.index[b]
+    shortfall = np.maximum(skills.level[j] - skills.level[i], 0.0) * skills.importance[j]
+    order = [c for c in np.argsort(-shortfall)[:STEP_GAPS] if shortfall[c] > 0]
+    return tuple(
+        StepGap(
+            skills.element_ids[c],
+            skills.names[c],
+            float(skills.importance[j, c]),
+            float(skills.level[j, c]),
+            float(skills.level[i, c]),
+        )
+        for c in order
+    )
+
+
+def _step(space: OccupationSpace, graph: Graph, a: str, b: str) -> Step:
+    return Step(
+        from_code=a,
+        to_code=b,
+        to_title=space.titles.get(b, b),
+        similarity=round(float(space.similarity[space.index[a], space.index[b]]), 3),
+        related_tier=space.related.get(a, {}).get(b),
+        from_zone=space.job_zones.get(a),
+        to_zone=space.job_zones.get(b),
+        from_wage=space.median_wage(a),
+        to_wage=space.median_wage(b),
+        cost=graph[a][b],
+        gaps=_step_gaps(space, a, b),
+    )
+
+
+def _in_space(space: OccupationSpace, reference: Reference, code: str, role: str) -> str:
+    summary = reference.occupation(code)
+    if summary.code not in space.index:
+        raise UserError(
+            f"The {role} occupation {summary.code} ({summary.title}) has no skill ratings in "
+            "the reference data, so no path can be computed; choose a related occupation."
+        )
+    return summary.code
+
+
+def find_paths(reference: Reference, start_code: str, target_code: str, k: int = 3) -> PathReport:
+    """The k best distinct paths of at most MAX_STEPS steps from start to target."""
+    space = occupation_space(reference)
+    start = _in_space(space, reference, start_code, "starting")
+    target = _in_space(space, reference, target_code, "target")
+    similarity = round(float(space.similarity[space.index[start], space.index[target]]), 3)
+    missing = []
+    if not space.job_zones:
+        missing.append("job zones are not in the reference pack, so jumps are not penalised")
+    if not space.related:
+        missing.append("related occupations are not in the reference pack")
+    graph = occupation_graph(space)
+    paths: list[OccupationPath] = []
+    if start != target:
+        # Ask for extra candidates: some may be longer than MAX_STEPS.
+        for cost, nodes in shortest_paths(graph, start, target, k + 2):
+            if len(nodes) - 1 <= MAX_STEPS and len(paths) < k:
+                steps = tuple(
+                    _step(space, graph, a, b) for a, b in zip(nodes, nodes[1:], strict=False)
+                )
+                paths.append(OccupationPath(steps, round(cost, 3)))
+        if not paths:
+            missing.append(
+                f"no path of at most {MAX_STEPS} steps keeps every step's skill similarity "
+                f"at {SIMILARITY_THRESHOLD} or more"
+            )
+    return PathReport(
+        start,
+        space.titles.get(start, start),
+        target,
+        space.titles.get(target, target),
+        similarity,
+        SIMILARITY_THRESHOLD,
+        tuple(paths),
+        tuple(missing),
+    )

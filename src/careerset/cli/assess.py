@@ -1,0 +1,120 @@
+"""`careerset assess` and `careerset report`: the verdict for every job, and the career report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from careerset.analysis.report import CareerReport, build_report
+from careerset.analysis.verdict import CAREER_STEP, JOB, Assessment, assess_career
+from careerset.cli.main import app
+from careerset.cli.output import console, print_json
+from careerset.cli.store_access import transaction
+from careerset.errors import UserError
+from careerset.model.career import Career
+from careerset.reference.query import ReferencePack, open_reference
+from careerset.render.report_text import render_text
+
+_STYLES = {CAREER_STEP: "green", JOB: "red"}
+
+
+def load_career() -> Career:
+    with transaction() as (session, profile):
+        return session.load_career(profile)
+
+
+def render_assessment(assessment: Assessment) -> None:
+    """A table for people: job, verdict, score and the strongest reason."""
+    if not assessment.verdicts:
+        console.print("No jobs to assess yet; add one with `careerset add job`.", highlight=False)
+        return
+    table = Table(title="Job or career?")
+    table.add_column("job", ratio=2)
+    table.add_column("when", no_wrap=True)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("score", justify="right")
+    table.add_column("strongest reason", ratio=3)
+    for verdict in assessment.verdicts:
+        job = verdict.job
+        when = f"{job.start or '?'}–{job.end or '?'}"
+        style = _STYLES.get(verdict.verdict, "yellow")
+        table.add_row(
+            job.label,
+            when,
+            f"[{style}]{verdict.verdict}[/{style}]",
+            f"{verdict.score:.2f}",
+            verdict.strongest_reason,
+        )
+    console.print(table)
+    for hint in assessment.hints():
+        console.print(f"For sharper verdicts, {hint}.", markup=False, highlight=False)
+
+
+@app.command("assess")
+def assess_command(
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Judge every job: career step, stepping stone or job, with the reasons and data behind it.
+
+    Example: careerset assess --json
+    """
+    career = load_career()
+    reference = open_reference()
+    assessment = assess_career(career, date.today(), reference)
+    if as_json:
+        print_json(assessment.to_list())
+        return
+    render_assessment(assessment)
+
+
+class ReportFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+# Each format is a function from the report data to text; html and pdf slot in here.
+def render_json(report: CareerReport) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+RENDERERS: dict[ReportFormat, Callable[[CareerReport], str]] = {
+    ReportFormat.TEXT: render_text,
+    ReportFormat.JSON: render_json,
+}
+
+
+def make_report(career: Career, today: date, reference: ReferencePack | None) -> CareerReport:
+    kind = None if reference is None else reference.kind
+    return build_report(career, today, reference, reference_kind=kind)
+
+
+@app.command("report")
+def report_command(
+    report_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format: text or json.")
+    ] = ReportFormat.TEXT,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not the terminal.")
+    ] = None,
+) -> None:
+    """The career report: the set at a glance, every verdict, the career metrics, what to do next.
+
+    Example: careerset report -o report.txt
+    """
+    report = make_report(load_career(), date.today(), open_reference())
+    text = RENDERERS[report_format](report)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"cannot write {output}: {error.strerror}; choose another path.") from None
+    console.print(f"Wrote the report to {output}.", highlight=False)

@@ -1,0 +1,92 @@
+"""`careerset code`: free-text job titles to ranked occupation codes, one JSON line each."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import typer
+
+from careerset.cli.main import app
+from careerset.cli.output import err_console
+from careerset.errors import UserError
+
+if TYPE_CHECKING:
+    from careerset.coding.matcher import Match
+    from careerset.coding.service import Coder
+
+# Titles coded per batch when reading stdin: large enough for vectorised speed, small
+# enough that output starts flowing and the progress bar moves.
+CHUNK = 4096
+PROGRESS_FROM = 2 * CHUNK
+
+
+def _lines(titles: Sequence[str], coded: Sequence[Sequence[Match]]) -> Iterator[str]:
+    for title, matches in zip(titles, coded, strict=True):
+        payload = {"title": title, "matches": [match.as_dict() for match in matches]}
+        yield json.dumps(payload, ensure_ascii=False)
+
+
+def _code_stream(coder: Coder, titles: list[str], top: int, description: str | None) -> None:
+    descriptions = None if description is None else [description] * len(titles)
+    show_progress = err_console.is_terminal and len(titles) >= PROGRESS_FROM
+    if not show_progress:
+        for start in range(0, len(titles), CHUNK):
+            chunk = titles[start : start + CHUNK]
+            extra = None if descriptions is None else descriptions[start : start + CHUNK]
+            sys.stdout.write("\n".join(_lines(chunk, coder.code_many(chunk, extra, top))) + "\n")
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("coding titles", total=len(titles))
+        for start in range(0, len(titles), CHUNK):
+            chunk = titles[start : start + CHUNK]
+            extra = None if descriptions is None else descriptions[start : start + CHUNK]
+            sys.stdout.write("\n".join(_lines(chunk, coder.code_many(chunk, extra, top))) + "\n")
+            progress.advance(task, len(chunk))
+
+
+@app.command("code")
+def code(
+    titles: list[str] | None = typer.Argument(
+        None, help="Job titles to code; with none, one title per line is read from stdin."
+    ),
+    top: int = typer.Option(5, "--top", "-k", min=1, max=50, help="Matches per title."),
+    scheme: str = typer.Option(
+        "onet", "--scheme", help="Classification to code to: onet (O*NET-SOC) or esco."
+    ),
+    description: str | None = typer.Option(
+        None, "--description", "-d", help="Duties or a job summary, used as extra evidence."
+    ),
+) -> None:
+    """Code free-text job titles to occupations: one JSON line per title, best match first.
+
+    Scores are confidences in [0, 1]; a title with nothing recognisable gets no matches.
+
+    Example: careerset code "Sr. software engineer" "RN - ICU nights"
+
+    Example: careerset code --top 3 --scheme esco "warehouse picker"
+
+    Example: careerset code < titles.txt > codes.jsonl
+    """
+    from careerset.coding.service import SCHEMES, load_coder
+
+    if scheme not in SCHEMES:
+        raise UserError(f"Unknown scheme {scheme!r}; use --scheme onet or --scheme esco.")
+    if titles:
+        given = list(titles)
+    else:
+        if sys.stdin.isatty():
+            raise UserError(
+                "Give job titles as arguments, or pipe one title per line on stdin; "
+                'e.g. careerset code "data analyst".'
+            )
+        given = [line.rstrip("\r\n") for line in sys.stdin]
+    if not given:
+        return
+    coder = load_coder(scheme)
+    _code_stream(coder, given, top, description)
+    sys.stdout.flush()

@@ -1,0 +1,162 @@
+"""`careerset data install|status`: install the reference pack and show what it holds."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from careerset.cli.main import app
+from careerset.cli.output import console, err_console, print_json
+from careerset.reference.builder import BUILD_STEPS, BuildResult
+from careerset.reference.query import open_reference
+from careerset.reference.status import status_as_dict
+
+data_app = typer.Typer(
+    help=(
+        "Install and inspect the reference data (O*NET, BLS OEWS wages, ESCO).\n\n"
+        "Example: careerset data install --from ../shared/data"
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(data_app, name="data")
+
+
+class _BuildProgress:
+    """A Rich bar on stderr: one tick per build step, one byte bar per download."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._build: TaskID | None = None
+        self._downloads: dict[str, TaskID] = {}
+
+    def step(self, description: str) -> None:
+        if self._build is None:
+            self._build = self._progress.add_task("Building pack", total=BUILD_STEPS, detail="")
+        else:
+            self._progress.advance(self._build)
+        done = int(self._progress.tasks[self._build].completed)
+        self._progress.update(
+            self._build, description=f"Building pack: {description}", detail=f"{done}/{BUILD_STEPS}"
+        )
+
+    def bytes(self, name: str, done: int, total: int | None) -> None:
+        task = self._downloads.get(name)
+        if task is None:
+            task = self._progress.add_task(f"Downloading {name}", total=total, detail="")
+            self._downloads[name] = task
+        size = f"{done / 1e6:.1f}/{total / 1e6:.1f} MB" if total else f"{done / 1e6:.1f} MB"
+        self._progress.update(task, completed=done, total=total, detail=size)
+
+    def finish(self) -> None:
+        if self._build is not None:
+            self._progress.update(self._build, completed=BUILD_STEPS)
+
+
+def _progress() -> Progress:
+    # One `detail` text column serves both kinds of task: steps (3/19) and bytes (MB).
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[detail]}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
+
+
+def _report(result: BuildResult, seconds: float, notes: list[str], as_json: bool) -> None:
+    reference = open_reference(result.path)
+    try:
+        info = reference.status()
+    finally:
+        reference.close()
+    if as_json:
+        print_json({**status_as_dict(info), "build_seconds": round(seconds, 2), "notes": notes})
+        return
+    for note in notes:
+        err_console.print(f"note: {note}", markup=False, highlight=False)
+    disabled = ", ".join(sorted(n for n, on in info.features.items() if not on)) or "none"
+    console.print(
+        f"Installed the reference pack at {result.path} (build {result.build_id}) "
+        f"in {seconds:.1f} s. Disabled features: {disabled}.",
+        markup=False,
+        highlight=False,
+    )
+
+
+@data_app.command("install")
+def install(
+    from_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Build offline from a data folder (with onet/, esco/), an O*NET folder or zip.",
+        ),
+    ] = None,
+    source: str | None = typer.Option(
+        None,
+        "--source",
+        envvar="CAREERSET_DOWNLOAD_MANIFEST",
+        help="URL or path of a download manifest JSON (default: the official releases).",
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the installed pack's status as JSON."
+    ),
+) -> None:
+    """Download the official releases (or use --from) and build the reference pack.
+
+    The new pack is built beside the installed one and swapped in only when complete.
+
+    Example: careerset data install --from ../shared/data
+    """
+    from careerset.reference.install import install_from_manifest, install_from_path
+
+    started = time.perf_counter()
+    notes: list[str] = []
+    with _progress() as bar:
+        tracker = _BuildProgress(bar)
+        if from_path is not None:
+            result = install_from_path(from_path, tracker.step)
+        else:
+            result, notes = install_from_manifest(source, tracker.bytes, tracker.step)
+        tracker.finish()
+    _report(result, time.perf_counter() - started, notes, as_json)
+
+
+@data_app.command("status")
+def status(
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+) -> None:
+    """Show which reference data is in use, its sources and which features are disabled.
+
+    Example: careerset data status --json
+    """
+    reference = open_reference()
+    try:
+        info = reference.status()
+    finally:
+        reference.close()
+    if as_json:
+        print_json(status_as_dict(info))
+        return
+    where = info.path or "embedded default (run `careerset data install` for the full data)"
+    console.print(f"Reference: {info.kind} — {where}", markup=False, highlight=False)
+    console.print(
+        f"Schema {info.schema_version}, build {info.build_id}, built {info.built_at or '-'}",
+        markup=False,
+        highlight=False,
+    )
+    sources = Table("source", "release", "rows", "sha256")
+    for item in info.sources:
+        sources.add_row(item.name, item.release or "-", str(item.rows), item.sha256[:16])
+    console.print(sources)
+    present = sorted(name for name, on in info.features.items() if on)
+    disabled = sorted(name for name, on in info.features.items() if not on)
+    console.print(f"Present: {', '.join(present)}", markup=False, highlight=False)
+    console.print(f"Disabled: {', '.join(disabled) or 'none'}", markup=False, highlight=False)
+    console.print(info.attribution, markup=False, highlight=False)

@@ -1,0 +1,127 @@
+"""`careerset gaps|paths|plan|explore`: where to go next from the career on record.
+
+The work happens in `next_steps_view`, imported inside each command so that other commands
+never pay for loading numpy and the analyses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import typer
+
+from careerset.cli.main import app
+from careerset.cli.store_access import transaction
+from careerset.errors import UserError
+from careerset.model.career import Career
+from careerset.model.entries import Goal
+from careerset.model.enums import GoalStatus
+
+TARGET_HELP = "Target O*NET-SOC code (default: your active goal's first target)."
+JSON_HELP = "Print machine-readable JSON."
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    months: int | None
+    rebuild: bool
+    save: bool
+    as_json: bool
+
+
+def active_goals(career: Career) -> list[Goal]:
+    return [g for g in career.goals if g.status == GoalStatus.ACTIVE and g.target_codes]
+
+
+def _target(career: Career, target: str | None) -> str:
+    if target:
+        return target
+    goals = active_goals(career)
+    if not goals:
+        raise UserError(
+            "Name a target with --target CODE, or set a goal with "
+            '`careerset add goal --statement "..." --target CODE`.'
+        )
+    return goals[0].target_codes[0]
+
+
+def _career() -> Career:
+    with transaction() as (session, profile):
+        return session.load_career(profile)
+
+
+@app.command("gaps")
+def gaps_command(
+    target: str | None = typer.Option(None, "--target", help=TARGET_HELP),
+    limit: int = typer.Option(10, "--limit", min=1, max=100, help="Gaps and strengths shown."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Skill gaps to a target occupation, ranked by importance x shortfall, with evidence.
+
+    Example: careerset gaps --target 15-1251.00
+    """
+    from careerset.cli import next_steps_view as view
+
+    career = _career()
+    view.run_gaps(career, _target(career, target), limit, as_json)
+
+
+@app.command("paths")
+def paths_command(
+    target: str | None = typer.Option(None, "--target", help=TARGET_HELP),
+    start: str | None = typer.Option(
+        None, "--from", help="Starting O*NET-SOC code (default: your most recent coded job)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Up to three stepping-stone paths to a target occupation, with each step's gain and gap.
+
+    Example: careerset paths --target 15-1251.00 --from 15-2051.01
+    """
+    from careerset.cli import next_steps_view as view
+
+    career = _career()
+    view.run_paths(career, _target(career, target), start, as_json)
+
+
+@app.command("plan")
+def plan_command(
+    target: str | None = typer.Option(None, "--target", help=TARGET_HELP),
+    months: int | None = typer.Option(
+        None,
+        "--months",
+        min=1,
+        max=120,
+        help="Plan length (default: to the goal's horizon, or 12).",
+    ),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Replace a saved plan with a new one."),
+    save: bool = typer.Option(True, "--save/--no-save", help="Keep the plan in the goal."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """An upskilling plan to a target: what to build first, hours, checkpoints and progress.
+
+    The plan is saved in the goal for that target (created if needed); later runs show it
+    with progress from your activity log until --rebuild or --months asks for a new one.
+
+    Example: careerset plan --target 15-1251.00 --months 9
+    """
+    from careerset.cli import next_steps_view as view
+
+    options = PlanOptions(months, rebuild, save, as_json)
+    with transaction() as (session, profile):
+        career = session.load_career(profile)
+        view.run_plan(session, profile, career, _target(career, target), options)
+
+
+@app.command("explore")
+def explore_command(
+    limit: int = typer.Option(10, "--limit", min=1, max=100, help="How many occupations."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Occupations close to your interests and evidenced skills (passion x readiness), with wages.
+
+    Example: careerset explore --limit 5
+    """
+    from careerset.cli import next_steps_view as view
+
+    view.run_explore(_career(), limit, as_json)

@@ -1,0 +1,103 @@
+"""`init` and `demo`: create a store, or show careerset working on a bundled sample career."""
+
+import tempfile
+from dataclasses import asdict
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+
+from careerset.analysis.summary import CareerSummary, summarize
+from careerset.cli.main import app
+from careerset.cli.output import console, print_json
+from careerset.cli.state import current_state
+from careerset.interchange import yaml_backup
+from careerset.model.career import Career
+from careerset.store.engine import resolve_url
+from careerset.store.repository import Store
+
+DEMO_PROFILE = "demo"
+
+
+def load_demo_career() -> Career:
+    """The bundled sample career (Maya Okafor, fictional)."""
+    text = (files("careerset.samples") / "demo_career.yaml").read_text(encoding="utf-8")
+    return yaml_backup.document_to_career(yaml_backup.load_yaml_text(text))
+
+
+@app.command("init")
+def init_command() -> None:
+    """Create the store (or bring an old one up to date) and the current profile.
+
+    Example: careerset --db ~/career.sqlite init
+    """
+    state = current_state()
+    store = Store.open(state.db)
+    try:
+        with store.transaction() as session:
+            session.ensure_profile(state.profile)
+    finally:
+        store.close()
+    console.print(f"Store ready at {resolve_url(state.db)} with profile '{state.profile}'.", highlight=False)
+
+
+def render_summary(summary: CareerSummary) -> None:
+    """Print the set at a glance for people."""
+    title = f"The career of {summary.name}" if summary.name else "The career"
+    counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in summary.counts.items())
+    console.print(Panel(f"{counts}\n{summary.years_worked} years of work", title=title))
+    table = Table("employer", "roles", "from", "to", title="Jobs, grouped by employer")
+    for line in summary.employers:
+        table.add_row(line.organization, "\n".join(line.roles), line.start, line.end)
+    console.print(table)
+    if summary.employment_types:
+        types = ", ".join(f"{k} {v}" for k, v in summary.employment_types.items())
+        console.print(f"Employment types: {types}", highlight=False)
+    if summary.skills:
+        top = ", ".join(f"{name} ({n})" for name, n in summary.skills[:10])
+        console.print(f"Skills evidenced (entries showing each): {top}", highlight=False)
+    for goal in summary.goals:
+        console.print(f"Goal: {goal}", highlight=False)
+
+
+@app.command("demo")
+def demo_command(
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+    keep: bool = typer.Option(
+        False, "--keep", help="Load the sample into the chosen store's 'demo' profile instead of a temporary one."
+    ),
+) -> None:
+    """Load a bundled sample career into a throwaway profile and show what careerset makes of it.
+
+    Works offline on a fresh install.
+
+    Example: careerset demo
+    """
+    career = load_demo_career()
+    with tempfile.TemporaryDirectory(prefix="careerset-demo-") as folder:
+        target = current_state().db if keep else str(Path(folder) / "demo.sqlite")
+        store = Store.open(target)
+        try:
+            with store.transaction() as session:
+                session.replace_career(DEMO_PROFILE, career)
+            with store.transaction() as session:
+                stored = session.load_career(DEMO_PROFILE)
+        finally:
+            store.close()
+    today = date.today()
+    summary = summarize(stored, today)
+    # Imported here: the assessment pulls in the reference layer, which `init` does not need.
+    from careerset.analysis.verdict import assess_career
+    from careerset.cli.assess import render_assessment
+    from careerset.reference.query import open_reference
+
+    assessment = assess_career(stored, today, open_reference())
+    if as_json:
+        verdicts = assessment.to_list()
+        print_json({"profile": DEMO_PROFILE, "summary": asdict(summary), "assessment": verdicts})
+        return
+    render_summary(summary)
+    render_assessment(assessment)

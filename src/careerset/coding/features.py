@@ -1,0 +1,127 @@
+"""TF-IDF vectors for normalised titles: word uni/bigrams and character n-grams.
+
+Written here rather than taken from scikit-learn so that loading an index needs only
+numpy and scipy (importing scikit-learn alone would cost most of the CLI's time budget).
+"""
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+
+Matrix = sp.csr_matrix
+
+
+def word_terms(text: str) -> list[str]:
+    """Words and adjacent word pairs; the last word is marked because it is the head noun."""
+    words = text.split()
+    if not words:
+        return []
+    terms = words + [f"{first}_{second}" for first, second in zip(words, words[1:], strict=False)]
+    terms.append(f"^{words[-1]}")
+    return terms
+
+
+def char_terms(text: str, low: int = 2, high: int = 4) -> list[str]:
+    """Character n-grams inside each space-padded word, as in a 'char_wb' analyser."""
+    terms: list[str] = []
+    for word in text.split():
+        padded = f" {word} "
+        length = len(padded)
+        for size in range(low, high + 1):
+            terms.extend(padded[start : start + size] for start in range(length - size + 1))
+    return terms
+
+
+ANALYSERS = {"word": word_terms, "char": char_terms}
+
+
+@dataclass
+class Vectoriser:
+    """A fitted vocabulary with inverse document frequencies for one analyser."""
+
+    analyser: str
+    vocabulary: dict[str, int]
+    idf: NDArray[np.float32]
+
+    @classmethod
+    def fit(cls, analyser: str, texts: Iterable[str], min_df: int = 1) -> "Vectoriser":
+        """Learn the vocabulary and smoothed idf from `texts` (one document each)."""
+        analyse = ANALYSERS[analyser]
+        document_frequency: Counter[str] = Counter()
+        count = 0
+        for text in texts:
+            document_frequency.update(set(analyse(text)))
+            count += 1
+        terms = sorted(term for term, df in document_frequency.items() if df >= min_df)
+        vocabulary = {term: index for index, term in enumerate(terms)}
+        frequencies = np.array([document_frequency[term] for term in terms], dtype=np.float64)
+        idf = (np.log((1.0 + count) / (1.0 + frequencies)) + 1.0).astype(np.float32)
+        return cls(analyser, vocabulary, idf)
+
+    @property
+    def size(self) -> int:
+        return len(self.vocabulary)
+
+    def transform(self, texts: Sequence[str]) -> Matrix:
+        """Rows of L2-normalised sublinear tf-idf; unknown terms are ignored."""
+        analyse = ANALYSERS[self.analyser]
+        lookup = self.vocabulary.get
+        indices: list[int] = []
+        indptr = [0]
+        for text in texts:
+            ids = [term_id for term_id in map(lookup, analyse(text)) if term_id is not None]
+            indices.extend(ids)
+            indptr.append(len(indices))
+        columns = np.asarray(indices, dtype=np.int32)
+        data = np.ones(len(columns), dtype=np.float32)
+        matrix = sp.csr_matrix(
+            (data, columns, np.asarray(indptr, dtype=np.int64)), shape=(len(texts), self.size)
+        )
+        matrix.sum_duplicates()
+        matrix.data = (1.0 + np.log(matrix.data)) * self.idf[matrix.indices]
+        return normalise_rows(matrix)
+
+
+def normalise_rows(matrix: Matrix) -> Matrix:
+    """Scale each row to unit length (empty rows stay empty)."""
+    squared = matrix.multiply(matrix).sum(axis=1).A1
+    norms = np.sqrt(squared, dtype=np.float64)
+    norms[norms == 0.0] = 1.0
+    scale = (1.0 / norms).astype(np.float32)
+    result = sp.csr_matrix(matrix, copy=True)
+    result.data *= np.repeat(scale, np.diff(result.indptr))
+    return result
+
+
+@dataclass
+class FeatureSpace:
+    """Word and character vectors side by side, weighted so each row has unit length."""
+
+    word: Vectoriser
+    char: Vectoriser
+    word_weight: float = 0.6
+
+    @classmethod
+    def fit(cls, texts: Sequence[str], word_weight: float = 0.6) -> "FeatureSpace":
+        return cls(Vectoriser.fit("word", texts), Vectoriser.fit("char", texts), word_weight)
+
+    def transform(self, texts: Sequence[str]) -> Matrix:
+        return self.transform_parts(texts)[0]
+
+    def transform_parts(self, texts: Sequence[str]) -> tuple[Matrix, Matrix]:
+        """The combined unit vectors, and the word-only vectors on their own."""
+        word_part = self.word.transform(texts)
+        char_part = self.char.transform(texts)
+        combined = sp.hstack(
+            [
+                word_part * np.float32(np.sqrt(self.word_weight)),
+                char_part * np.float32(np.sqrt(1.0 - self.word_weight)),
+            ],
+            format="csr",
+            dtype=np.float32,
+        )
+        return combined, word_part

@@ -1,0 +1,217 @@
+"""The coder's index: vectors of every known title, per-occupation profiles and a prior,
+built once from a `CodingSource` and saved as one `.npz` file that loads in milliseconds.
+"""
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+
+from careerset.coding.classifier import train_classifier
+from careerset.coding.features import FeatureSpace, Matrix, Vectoriser
+from careerset.coding.normalise import normalise_title
+from careerset.coding.records import NAMING_SOURCES, CodingSource
+
+FORMAT_VERSION = 3
+
+# How much each kind of naming text counts when a title is seen for more than one code.
+SOURCE_WEIGHT = {"title": 3.0, "confirmed": 4.0, "reported": 2.0, "alternate": 1.0}
+
+
+@dataclass
+class CoderIndex:
+    """Everything `code_titles` needs, as arrays; see `build_index` for the meaning."""
+
+    scheme: str
+    build_id: str
+    codes: list[str]
+    titles: list[str]
+    features: FeatureSpace
+    records: Matrix  # one row per distinct normalised naming text, word features
+    membership: Matrix  # records x occupations, weight of the text for the occupation
+    classifier: Matrix  # features x occupations, linear weights learnt from the texts
+    bias: NDArray[np.float32]  # per occupation, the classifier's intercept
+    descriptions: Matrix  # occupations x word features, tasks and descriptions
+    prior: NDArray[np.float32]  # log employment share, centred
+    exact_keys: dict[str, int]  # normalised text -> row of `records`
+
+    @property
+    def size(self) -> int:
+        return len(self.codes)
+
+
+def _description_text(text: str) -> str:
+    """Tasks and descriptions are sentences: normalise each word like a title word."""
+    return normalise_title(text.replace(",", " ").replace(";", " "))
+
+
+def build_index(source: CodingSource, build_id: str = "") -> CoderIndex:
+    """Vectorise the naming texts of `source` and aggregate them per occupation."""
+    codes = sorted(source.titles)
+    position = {code: index for index, code in enumerate(codes)}
+    weight_by_text: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    described: dict[int, list[str]] = defaultdict(list)
+    for record in source.records:
+        occupation = position.get(record.code)
+        if occupation is None:
+            continue
+        if record.source in NAMING_SOURCES:
+            text = normalise_title(record.text)
+            if text:
+                weight_by_text[text][occupation] += SOURCE_WEIGHT.get(record.source, 1.0)
+        else:
+            described[occupation].append(_description_text(record.text))
+    for code, title in source.titles.items():
+        text = normalise_title(title)
+        if text:
+            weight_by_text[text][position[code]] += 0.0
+    texts = sorted(weight_by_text)
+    features = FeatureSpace.fit(texts)
+    combined, records = features.transform_parts(texts)
+
+    rows, columns, weights = [], [], []
+    for row, text in enumerate(texts):
+        total = sum(weight_by_text[text].values()) or 1.0
+        for occupation, weight in weight_by_text[text].items():
+            rows.append(row)
+            columns.append(occupation)
+            weights.append(max(weight, 0.5) / max(total, 0.5))
+    membership = sp.csr_matrix(
+        (np.asarray(weights, dtype=np.float32), (rows, columns)),
+        shape=(len(texts), len(codes)),
+    )
+    classifier, bias = train_classifier(combined, membership)
+
+    description_vectoriser = features.word
+    description_rows = [" ".join(described.get(index, [])) for index in range(len(codes))]
+    descriptions = description_vectoriser.transform(description_rows)
+
+    prior = _log_prior(codes, source.employment)
+    return CoderIndex(
+        scheme=source.scheme,
+        build_id=build_id or source.version,
+        codes=codes,
+        titles=[source.titles[code] for code in codes],
+        features=features,
+        records=records,
+        membership=membership,
+        classifier=classifier,
+        bias=bias,
+        descriptions=descriptions,
+        prior=prior,
+        exact_keys={text: row for row, text in enumerate(texts)},
+    )
+
+
+def _log_prior(codes: list[str], employment: dict[str, float]) -> NDArray[np.float32]:
+    """Centred log employment; unknown codes sit at the median, so no prior hurts them."""
+    if not employment:
+        return np.zeros(len(codes), dtype=np.float32)
+    known = [math.log1p(employment[code]) for code in codes if employment.get(code)]
+    median = float(np.median(known)) if known else 0.0
+    values = [math.log1p(employment[code]) if employment.get(code) else median for code in codes]
+    array = np.asarray(values, dtype=np.float32) - np.float32(median)
+    return array
+
+
+def _pack_strings(strings: list[str]) -> NDArray[np.uint8]:
+    return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def _unpack_strings(array: NDArray[np.uint8]) -> list[str]:
+    text = array.tobytes().decode("utf-8")
+    return text.split("\n") if text else []
+
+
+def _sparse_arrays(name: str, matrix: Matrix) -> dict[str, NDArray[np.generic]]:
+    return {
+        f"{name}_data": matrix.data,
+        f"{name}_indices": matrix.indices,
+        f"{name}_indptr": matrix.indptr,
+        f"{name}_shape": np.asarray(matrix.shape, dtype=np.int64),
+    }
+
+
+def _sparse_from(arrays: dict[str, NDArray[np.generic]], name: str) -> Matrix:
+    shape = tuple(int(value) for value in arrays[f"{name}_shape"])
+    return sp.csr_matrix(
+        (arrays[f"{name}_data"], arrays[f"{name}_indices"], arrays[f"{name}_indptr"]),
+        shape=shape,
+    )
+
+
+def save_index(index: CoderIndex, path: Path) -> None:
+    """Write `index` to `path` atomically (a reader never sees half a file)."""
+    meta = {
+        "format": FORMAT_VERSION,
+        "scheme": index.scheme,
+        "build_id": index.build_id,
+        "word_weight": index.features.word_weight,
+    }
+    exact_texts = sorted(index.exact_keys, key=index.exact_keys.__getitem__)
+    arrays: dict[str, NDArray[np.generic]] = {
+        "meta": _pack_strings([json.dumps(meta)]),
+        "codes": _pack_strings(index.codes),
+        "titles": _pack_strings(index.titles),
+        "word_terms": _pack_strings(sorted(index.features.word.vocabulary,
+                                           key=index.features.word.vocabulary.__getitem__)),
+        "char_terms": _pack_strings(sorted(index.features.char.vocabulary,
+                                           key=index.features.char.vocabulary.__getitem__)),
+        "word_idf": index.features.word.idf,
+        "char_idf": index.features.char.idf,
+        "prior": index.prior,
+        "exact_texts": _pack_strings(exact_texts),
+    }
+    arrays["bias"] = index.bias
+    for name in ("records", "membership", "classifier", "descriptions"):
+        arrays.update(_sparse_arrays(name, getattr(index, name)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial.npz")
+    np.savez(partial, **arrays)  # type: ignore[arg-type]
+    partial.replace(path)
+
+
+def read_index_meta(path: Path) -> dict[str, object]:
+    """The small header of a saved index (scheme, build id, format) without loading it."""
+    with np.load(path, allow_pickle=False) as archive:
+        meta: dict[str, object] = json.loads(_unpack_strings(archive["meta"])[0])
+    return meta
+
+
+def load_index(path: Path) -> CoderIndex:
+    """Read an index written by `save_index`; raises ValueError for another format."""
+    with np.load(path, allow_pickle=False) as archive:
+        arrays = {name: archive[name] for name in archive.files}
+    meta = json.loads(_unpack_strings(arrays["meta"])[0])
+    if meta.get("format") != FORMAT_VERSION:
+        raise ValueError(f"coder index {path} has format {meta.get('format')}")
+
+    def vocabulary(name: str) -> dict[str, int]:
+        terms = _unpack_strings(arrays[name])
+        return dict(zip(terms, range(len(terms)), strict=True))
+
+    features = FeatureSpace(
+        Vectoriser("word", vocabulary("word_terms"), arrays["word_idf"]),
+        Vectoriser("char", vocabulary("char_terms"), arrays["char_idf"]),
+        float(meta["word_weight"]),
+    )
+    exact_texts = _unpack_strings(arrays["exact_texts"])
+    return CoderIndex(
+        scheme=str(meta["scheme"]),
+        build_id=str(meta["build_id"]),
+        codes=_unpack_strings(arrays["codes"]),
+        titles=_unpack_strings(arrays["titles"]),
+        features=features,
+        records=_sparse_from(arrays, "records"),
+        membership=_sparse_from(arrays, "membership"),
+        classifier=_sparse_from(arrays, "classifier"),
+        bias=arrays["bias"],
+        descriptions=_sparse_from(arrays, "descriptions"),
+        prior=arrays["prior"],
+        exact_keys=dict(zip(exact_texts, range(len(exact_texts)), strict=True)),
+    )

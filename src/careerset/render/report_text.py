@@ -1,0 +1,102 @@
+"""The career report as plain text: the set at a glance, the verdicts, the metrics, next steps.
+
+One of the report's renderers (HTML and PDF are to follow); it formats, it never computes.
+"""
+
+from __future__ import annotations
+
+from careerset.analysis.report import CareerReport
+from careerset.analysis.verdict import JobVerdict
+
+
+def _rule(title: str) -> list[str]:
+    return ["", title.upper(), "-" * len(title)]
+
+
+def _period(verdict: JobVerdict) -> str:
+    job = verdict.job
+    start = str(job.start) if job.start is not None else "?"
+    end = str(job.end) if job.end is not None else "?"
+    return f"{start} to {end}"
+
+
+def _glance(report: CareerReport) -> list[str]:
+    summary = report.summary
+    title = f"Career report: {summary.name}" if summary.name else "Career report"
+    counts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in summary.counts.items())
+    lines = [title, "=" * len(title), f"As of {report.today.isoformat()}."]
+    lines += _rule("The set at a glance")
+    lines.append(counts or "No entries yet.")
+    lines.append(f"{summary.years_worked} years of work with {len(summary.employers)} employer(s).")
+    if summary.current_roles:
+        lines.append("Now: " + "; ".join(summary.current_roles) + ".")
+    if summary.skills:
+        lines.append("Top skills: " + ", ".join(name for name, _ in summary.skills[:8]) + ".")
+    lines += [f"Goal: {goal}" for goal in summary.goals]
+    return lines
+
+
+def _verdicts(report: CareerReport) -> list[str]:
+    lines = _rule("Job or career?")
+    verdicts = report.assessment.verdicts
+    if not verdicts:
+        return [*lines, "No jobs recorded yet; add one with `careerset add job`."]
+    counts = report.verdict_counts()
+    lines.append(", ".join(f"{n} {name}" for name, n in counts.items() if n) + ".")
+    for verdict in verdicts:
+        lines.append("")
+        lines.append(f"{verdict.job.label} ({_period(verdict)})")
+        lines.append(f"  {verdict.verdict.upper()}, score {verdict.score:.2f}")
+        for reason in verdict.reasons[:3]:
+            lines.append(f"  - {reason}")
+        if verdict.missing:
+            lines.append("  Not judged: " + ", ".join(m.replace("_", " ") for m in verdict.missing))
+    return lines
+
+
+def _metrics(report: CareerReport) -> list[str]:
+    metrics = report.metrics
+    lines = _rule("The career as a whole")
+    if metrics.career_step_share is not None:
+        lines.append(f"Time in career steps: {metrics.career_step_share:.0%} of working time.")
+    pays = [p for p in metrics.trajectory if p.real_annual_pay is not None]
+    if len(pays) >= 2:
+        first, last = pays[0], pays[-1]
+        assert first.real_annual_pay is not None and last.real_annual_pay is not None
+        lines.append(
+            f"Real pay (2025 USD, full-time equivalent): {first.real_annual_pay:,.0f} "
+            f"({first.title}) to {last.real_annual_pay:,.0f} ({last.title})."
+        )
+    zones = [str(p.job_zone) for p in metrics.trajectory if p.job_zone is not None]
+    if zones:
+        lines.append("Job zones over time: " + " > ".join(zones) + ".")
+    lines.append(f"Skills accumulated: {metrics.skills_total}.")
+    lines.append(
+        f"Upskilling: {metrics.learning_hours_per_year:g} learning hours and "
+        f"{metrics.certifications_per_year:g} certifications per year."
+    )
+    lines.append(
+        f"Network: {metrics.contacts_total} contacts, {metrics.contacts_recent} in touch this year."
+    )
+    lines.append(
+        f"Consistency: current weekly streak {metrics.current_streak_weeks}, "
+        f"longest {metrics.longest_streak_weeks}."
+    )
+    if metrics.gaps:
+        longest = max(metrics.gaps, key=lambda gap: gap.months)
+        lines.append(
+            f"Gaps between jobs: {len(metrics.gaps)}, longest {longest.months:g} months "
+            f"({longest.start} to {longest.end})."
+        )
+    return lines
+
+
+def render_text(report: CareerReport) -> str:
+    """The whole report as plain text (no colour, no markup), ending in a newline."""
+    lines = _glance(report) + _verdicts(report) + _metrics(report)
+    lines += _rule("What to do next")
+    lines += [f"{number}. {step}" for number, step in enumerate(report.next_steps, start=1)]
+    missing = report.assessment.missing_features
+    if missing:
+        lines += ["", "Reference data not available: " + ", ".join(missing) + "."]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""Sample careers shipped with careerset (the demo career)."""

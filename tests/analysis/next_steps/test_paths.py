@@ -1,0 +1,104 @@
+"""Stepping-stone paths: short, distinct, and every step above the similarity threshold."""
+
+import time
+from datetime import date
+
+import pytest
+
+from careerset.analysis.gaps import compute_gaps
+from careerset.analysis.paths import (
+    RELATED_DISCOUNT,
+    SIMILARITY_THRESHOLD,
+    ZONE_UP_PENALTY,
+    Graph,
+    find_paths,
+    occupation_graph,
+    shortest_paths,
+)
+from careerset.analysis.skill_space import occupation_space
+from careerset.model.career import Career
+from careerset.reference.query import ReferencePack
+
+TODAY = date(2026, 11, 1)
+
+
+def test_yen_returns_distinct_paths_cheapest_first() -> None:
+    graph = Graph({"s": {"a": 1.0, "b": 2.0}, "a": {"t": 1.0, "b": 1.0}, "b": {"t": 1.0}, "t": {}})
+    found = shortest_paths(graph, "s", "t", 3)
+    assert found[0] == (2.0, ["s", "a", "t"])
+    assert sorted(tuple(p) for _, p in found[1:]) == [("s", "a", "b", "t"), ("s", "b", "t")]
+    assert [cost for cost, _ in found] == [2.0, 3.0, 3.0]
+
+
+def test_yen_stops_when_there_are_no_more_paths() -> None:
+    graph = Graph({"s": {"t": 1.0}, "t": {}})
+    assert shortest_paths(graph, "s", "t", 3) == [(1.0, ["s", "t"])]
+    assert shortest_paths(graph, "t", "s", 3) == []
+
+
+def test_path_goes_through_the_stepping_stone(tiny) -> None:
+    report = find_paths(tiny, "15-0001.00", "15-0003.00")
+    assert report.similarity < SIMILARITY_THRESHOLD  # no direct step
+    best = report.paths[0]
+    assert best.codes == ("15-0001.00", "15-0002.00", "15-0003.00")
+    assert all(step.similarity >= SIMILARITY_THRESHOLD for step in best.steps)
+    first = best.steps[0]
+    assert first.related_tier == "Primary-Short"
+    assert first.wage_change == 20000.0 and (first.from_zone, first.to_zone) == (4, 4)
+    assert first.gaps[0].name == "Programming"
+
+
+def test_related_occupations_make_a_step_cheaper(tiny) -> None:
+    graph = occupation_graph(occupation_space(tiny))
+    space = occupation_space(tiny)
+    similarity = float(space.similarity[space.index["15-0002.00"], space.index["15-0003.00"]])
+    expected = 1 + 3 * (1 - similarity) - RELATED_DISCOUNT["Primary-Short"]
+    assert graph["15-0002.00"]["15-0003.00"] == pytest.approx(expected, abs=1e-3)
+
+
+def test_a_job_zone_jump_of_two_costs_more(make_tiny) -> None:
+    class ZoneJump(make_tiny):
+        def job_zones(self) -> dict[str, int]:
+            return {**super().job_zones(), "15-0001.00": 2}
+
+    plain = occupation_graph(occupation_space(make_tiny()))["15-0001.00"]["15-0002.00"]
+    jump = occupation_graph(occupation_space(ZoneJump()))["15-0001.00"]["15-0002.00"]
+    assert jump - plain == pytest.approx(ZONE_UP_PENALTY)
+
+
+def test_the_same_start_and_target_needs_no_path(tiny) -> None:
+    report = find_paths(tiny, "15-0003.00", "15-0003.00")
+    assert report.paths == () and report.similarity == pytest.approx(1.0)
+
+
+def test_unreachable_targets_say_why(tiny) -> None:
+    report = find_paths(tiny, "47-0001.00", "15-0003.00")
+    assert report.paths == ()
+    assert any("similarity" in note for note in report.missing)
+
+
+# -- against the real reference pack ---------------------------------------------------------
+
+
+@pytest.mark.shared_data
+def test_analyst_reaches_programmer_in_at_most_three_steps(pack: ReferencePack) -> None:
+    report = find_paths(pack, "15-2051.01", "15-1251.00")
+    assert report.paths
+    short = [p for p in report.paths if len(p.steps) <= 3]
+    assert short
+    for path in report.paths:
+        assert path.codes[0] == "15-2051.01" and path.codes[-1] == "15-1251.00"
+        assert all(step.similarity >= SIMILARITY_THRESHOLD for step in path.steps)
+    assert len({p.codes for p in report.paths}) == len(report.paths)
+
+
+@pytest.mark.shared_data
+def test_gaps_and_paths_answer_within_300_ms_warm(
+    pack: ReferencePack, analyst_career: Career
+) -> None:
+    find_paths(pack, "15-2051.01", "15-1251.00")  # warm the per-process matrices
+    for target in ("15-1251.00", "29-1141.00", "27-1024.00", "11-1021.00", "47-2031.00"):
+        started = time.perf_counter()
+        compute_gaps(analyst_career, pack, target, TODAY)
+        find_paths(pack, "15-2051.01", target)
+        assert time.perf_counter() - started < 0.3

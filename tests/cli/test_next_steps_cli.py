@@ -1,0 +1,178 @@
+"""`gaps`, `paths`, `plan` and `explore` through the real command tree, store and reference pack."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from careerset.analysis.paths import SIMILARITY_THRESHOLD
+from careerset.model.entries import InterestProfile
+from careerset.store.repository import Store
+
+from .conftest import Invoke  # type: ignore[import-not-found]
+
+COMMANDS = ["gaps", "paths", "plan", "explore"]
+
+ANALYST = [
+    [
+        "add",
+        "job",
+        "--id",
+        "job1",
+        "--title",
+        "BI Analyst",
+        "--org",
+        "Acme",
+        "--start",
+        "2018-01",
+        "--end",
+        "2021-06",
+        "--occupation",
+        "15-2051.01",
+    ],
+    [
+        "add",
+        "job",
+        "--id",
+        "job2",
+        "--title",
+        "Senior BI Analyst",
+        "--org",
+        "Beta",
+        "--start",
+        "2021-07",
+        "--end",
+        "present",
+        "--occupation",
+        "15-2051.01",
+    ],
+    ["add", "skill", "--id", "sql", "--name", "SQL", "--proficiency", "4"],
+    ["add", "skill", "--id", "excel", "--name", "Excel", "--proficiency", "5"],
+    ["add", "certification", "--id", "stats", "--name", "Statistics Certificate", "--date", "2020"],
+]
+
+
+@pytest.fixture
+def analyst(run: Invoke, use_reference_pack: Path) -> Invoke:
+    for args in ANALYST:
+        assert run(*args).exit_code == 0
+    return run
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(run: Invoke, command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
+
+
+@pytest.mark.shared_data
+def test_gaps_json_traces_every_number(analyst: Invoke) -> None:
+    result = analyst("gaps", "--target", "15-1251.00", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    top3 = data["ranked"][:3]
+    programming = next(g for g in top3 if g["name"] == "Programming")
+    assert programming["importance"] == 4.75 and programming["level"] == 4.88
+    ids = {i for link in programming["evidence"] for i in link["entry_ids"]}
+    assert {"sql", "job1", "job2"} <= ids
+    assert data["strengths"]
+
+
+@pytest.mark.shared_data
+def test_gaps_table_for_people(analyst: Invoke) -> None:
+    result = analyst("gaps", "--target", "15-1251.00", "--limit", "3")
+    assert result.exit_code == 0
+    assert "Programming" in result.stdout and "Strengths" in result.stdout
+
+
+@pytest.mark.shared_data
+def test_paths_start_from_the_latest_coded_job(analyst: Invoke) -> None:
+    result = analyst("paths", "--target", "15-1251.00", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["start_code"] == "15-2051.01" and data["threshold"] == SIMILARITY_THRESHOLD
+    assert any(len(p["steps"]) <= 3 for p in data["paths"])
+    for path in data["paths"]:
+        assert all(step["similarity"] >= SIMILARITY_THRESHOLD for step in path["steps"])
+    table = analyst("paths", "--target", "15-1251.00", "--from", "15-2051.01")
+    assert table.exit_code == 0 and "Path 1" in table.stdout
+
+
+@pytest.mark.shared_data
+def test_plan_is_saved_in_a_goal_and_shown_with_progress(analyst: Invoke) -> None:
+    first = analyst("plan", "--target", "15-1251.00", "--months", "6", "--json")
+    assert first.exit_code == 0, first.stderr
+    data = json.loads(first.stdout)
+    assert data["plan"]["months"] == 6 and data["plan"]["items"][0]["name"] == "Programming"
+    goal_id = data["goal_id"]
+    goal = json.loads(analyst("show", goal_id, "--json").stdout)
+    assert goal["target_codes"] == ["15-1251.00"]
+    # With a goal in place, the target defaults to it and the saved plan comes back.
+    again = json.loads(analyst("plan", "--json").stdout)
+    assert again["plan"] == data["plan"] and again["goal_id"] == goal_id
+    assert "months_elapsed" in again["progress"]
+    assert analyst("gaps").exit_code == 0
+    people = analyst("plan")
+    assert people.exit_code == 0 and "Progress:" in people.stdout
+
+
+@pytest.mark.shared_data
+def test_explore_ranks_design_for_an_artistic_designer(
+    run: Invoke, use_reference_pack: Path, db_path: Path
+) -> None:
+    store = Store.open(str(db_path))
+    try:
+        with store.transaction() as session:
+            session.put_entry(
+                "default",
+                InterestProfile(
+                    realistic=8,
+                    investigative=12,
+                    artistic=36,
+                    social=14,
+                    enterprising=16,
+                    conventional=6,
+                ),
+            )
+    finally:
+        store.close()
+    for args in (
+        ["add", "skill", "--name", "Graphic design", "--proficiency", "4"],
+        ["add", "skill", "--name", "Typography", "--proficiency", "3"],
+    ):
+        assert run(*args).exit_code == 0
+    result = run("explore", "--limit", "5", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert any("Designer" in s["title"] for s in data["suggestions"])
+    assert data["person_scores"]["Artistic"] > data["person_scores"]["Realistic"]
+    table = run("explore", "--limit", "3")
+    assert table.exit_code == 0 and "passion" in table.stdout
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["gaps", "--target", "http://data.europa.eu/esco/occupation/abc"], "ESCO"),
+        (["paths", "--target", "2512"], "ISCO"),
+        (["plan", "--target", "99-9999.00"], "no occupation"),
+        (["gaps"], "--target"),
+        (["paths", "--target", "15-1251.00"], "no job with an occupation code"),
+    ],
+)
+def test_mistakes_are_one_line_and_exit_2(
+    run: Invoke, use_reference_pack: Path, args: list[str], words: str
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert words in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+
+
+def test_without_a_pack_the_error_says_how_to_install(run: Invoke, home: Path) -> None:
+    result = run("gaps", "--target", "15-1251.00")
+    assert result.exit_code == 2
+    assert "careerset data install" in result.stderr

@@ -1,0 +1,124 @@
+"""Ranking and confidences on a small real index, and hostile input that must not fail."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from careerset.coding.index import CoderIndex, load_index, save_index
+from careerset.coding.matcher import match_titles
+from careerset.coding.service import Coder
+
+HOSTILE = [
+    "",
+    "   ",
+    "x" * 10_000,
+    "nurse " * 2_000,
+    "\U0001f680\U0001f525\U0001f4bc",
+    "\u0431\u0443\u0445\u0433\u0430\u043b\u0442\u0435\u0440",
+    "\u30a8\u30f3\u30b8\u30cb\u30a2",
+    "qzxv kjwp vbbq",
+    "!!!???###",
+    "\x00\x01\x02",
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Senior Software Engineer", "15-1252.00"),
+        ("RN - ICU nights", "29-1141.00"),
+        ("LPN", "29-2061.00"),
+        ("waitress", "35-3031.00"),
+        ("Electrician apprentice", "47-2111.00"),
+        ("CDL truck driver (OTR)", "53-3032.00"),
+        ("Bookkeepers", "43-3031.00"),
+        ("Front-end web developer", "15-1254.00"),
+    ],
+)
+def test_small_index_ranks_the_right_occupation_first(
+    small_index: CoderIndex, title: str, code: str
+) -> None:
+    matches = match_titles(small_index, [title], top=3)[0]
+    assert matches[0].code == code
+
+
+def test_scores_are_descending_confidences(small_index: CoderIndex) -> None:
+    matches = match_titles(small_index, ["staff nurse"], top=8)[0]
+    scores = [match.score for match in matches]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 <= score <= 1.0 for score in scores)
+    assert sum(scores) <= 1.0 + 1e-5
+
+
+def test_top_limits_the_number_of_matches(small_index: CoderIndex) -> None:
+    assert len(match_titles(small_index, ["nurse"], top=2)[0]) == 2
+    assert match_titles(small_index, ["software developer"], top=0)[0] == []
+
+
+def test_batch_equals_one_by_one(small_index: CoderIndex) -> None:
+    titles = ["Bookkeeper", "truck driver", "Bookkeeper", "server"]
+    batch = match_titles(small_index, titles, top=2)
+    single = [match_titles(small_index, [title], top=2)[0] for title in titles]
+    assert [[m.code for m in row] for row in batch] == [[m.code for m in row] for row in single]
+
+
+@pytest.mark.parametrize("title", HOSTILE)
+def test_hostile_input_gives_no_or_weak_matches(small_index: CoderIndex, title: str) -> None:
+    matches = match_titles(small_index, [title], top=5)[0]
+    assert matches == [] or matches[0].score < 0.9 or "nurse" in title or "x" in title
+
+
+def test_confirmed_codes_win(small_index: CoderIndex) -> None:
+    coder = Coder(small_index, confirmed=[("Night Auditor", "43-3031.00")])
+    assert coder.code("night auditor")[0].code == "43-3031.00"
+    assert Coder(small_index).code("night auditor") == [] or (
+        Coder(small_index).code("night auditor")[0].score < 0.9
+    )
+
+
+def test_description_is_extra_evidence(small_index: CoderIndex) -> None:
+    coder = Coder(small_index)
+    assert coder.code("driver", description="I drive trucks over long distances")[0].code == (
+        "53-3032.00"
+    )
+
+
+def test_saved_index_loads_identically(small_index: CoderIndex, tmp_path: Path) -> None:
+    path = tmp_path / "coder-index-onet-small.npz"
+    save_index(small_index, path)
+    loaded = load_index(path)
+    assert loaded.codes == small_index.codes
+    assert loaded.exact_keys == small_index.exact_keys
+    before = match_titles(small_index, ["semi driver", "web programmer"], top=3)
+    after = match_titles(loaded, ["semi driver", "web programmer"], top=3)
+    for row_before, row_after in zip(before, after, strict=True):
+        assert [m.code for m in row_before] == [m.code for m in row_after]
+        assert np.allclose([m.score for m in row_before], [m.score for m in row_after])
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize(
+    ("title", "prefix"),
+    [
+        ("Sr. Software Engineer II", "15-125"),
+        ("RN - Med/Surg, nights", "29-1141"),
+        ("Forklift driver (2nd shift)", "53-7051"),
+        ("Kindergarten teacher", "25-2012"),
+        ("Dental hygienist", "29-1292"),
+        ("Line cook", "35-201"),
+        ("Staff accountant", "13-2011"),
+        ("Cashier", "41-2011"),
+    ],
+)
+def test_full_index_codes_common_titles(full_index: CoderIndex, title: str, prefix: str) -> None:
+    codes = [match.code for match in match_titles(full_index, [title], top=3)[0]]
+    assert codes[0].startswith(prefix), codes
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("title", HOSTILE[:2] + HOSTILE[4:7])
+def test_full_index_gives_nothing_for_titles_without_words(
+    full_index: CoderIndex, title: str
+) -> None:
+    assert match_titles(full_index, [title])[0] == []

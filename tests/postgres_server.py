@@ -1,0 +1,56 @@
+"""A throwaway PostgreSQL server for the test session, from the machine's PostgreSQL binaries.
+
+Used when CAREERSET_TEST_POSTGRES_URL is not set; skipped cleanly where PostgreSQL is not installed.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+BIN_DIRS = [Path("/usr/lib/postgresql/15/bin"), Path("/usr/lib/postgresql/16/bin")]
+
+
+def find_bin() -> Path | None:
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    return next((d for d in BIN_DIRS if (d / "initdb").exists()), None)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def running_postgres() -> Iterator[str]:
+    """Start PostgreSQL on a free loopback port; yield its SQLAlchemy URL; stop and delete it."""
+    bin_dir = find_bin()
+    if bin_dir is None:
+        raise RuntimeError("PostgreSQL binaries not found")
+    folder = Path(tempfile.mkdtemp(prefix="careerset-pg-"))
+    data = folder / "data"
+    # PostgreSQL refuses to run as root; CI runs as root, so run it as the postgres user there.
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres")
+        folder.chmod(0o755)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", "careerset", "-A", "trust",
+                    "--no-sync", "-E", "UTF8"], check=True, capture_output=True)
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l",
+                    str(folder / "log"), "start"], check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://careerset@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
