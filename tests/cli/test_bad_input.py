@@ -9,8 +9,26 @@ from pathlib import Path
 
 import pytest
 
-NURSE = ["add", "job", "--title", "Registered Nurse", "--org", "St. Mary", "--start", "2019-03", "--end",
-         "present", "--type", "permanent", "--pay", "78000", "--pay-basis", "salary", "--currency", "USD"]
+NURSE = [
+    "add",
+    "job",
+    "--title",
+    "Registered Nurse",
+    "--org",
+    "St. Mary",
+    "--start",
+    "2019-03",
+    "--end",
+    "present",
+    "--type",
+    "permanent",
+    "--pay",
+    "78000",
+    "--pay-basis",
+    "salary",
+    "--currency",
+    "USD",
+]
 
 
 def careerset(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -18,14 +36,20 @@ def careerset(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CAREERSET_HOME": str(home), "COLUMNS": "200"}
     env.pop("CAREERSET_DB", None)
     return subprocess.run(
-        [sys.executable, "-m", "careerset", *args], env=env, capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "careerset", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
         stdin=subprocess.DEVNULL,
     )
 
 
 def store_rows(home: Path) -> list[tuple[object, ...]]:
     with sqlite3.connect(home / "careerset.sqlite") as connection:
-        return connection.execute("SELECT profile_id, id, kind, data, updated FROM entries ORDER BY id").fetchall()
+        return connection.execute(
+            "SELECT profile_id, id, kind, data, updated FROM entries ORDER BY id"
+        ).fetchall()
 
 
 @pytest.fixture(scope="module")
@@ -39,14 +63,24 @@ def _files(folder: Path) -> dict[str, Path]:
     malformed = folder / "malformed.json"
     malformed.write_text('{"basics": {"name": "Ana"', encoding="utf-8")
     unknown_kind = folder / "unknown-kind.yaml"
-    unknown_kind.write_text("format: careerset\nversion: 1\nentries:\n  - kind: spaceship\n    name: x\n")
+    unknown_kind.write_text(
+        "format: careerset\nversion: 1\nentries:\n  - kind: spaceship\n    name: x\n"
+    )
     backwards = folder / "backwards.json"
-    backwards.write_text(json.dumps({"work": [{"name": "A", "position": "B", "startDate": "2020-01",
-                                               "endDate": "2019-01"}]}))
+    backwards.write_text(
+        json.dumps(
+            {"work": [{"name": "A", "position": "B", "startDate": "2020-01", "endDate": "2019-01"}]}
+        )
+    )
     huge = folder / "huge.json"
     with huge.open("wb") as stream:
         stream.truncate(50 * 1024 * 1024)
-    return {"malformed": malformed, "unknown-kind": unknown_kind, "backwards": backwards, "huge": huge}
+    return {
+        "malformed": malformed,
+        "unknown-kind": unknown_kind,
+        "backwards": backwards,
+        "huge": huge,
+    }
 
 
 CASES = [
@@ -54,10 +88,18 @@ CASES = [
     ("unknown entry kind on import", ["import", "{unknown-kind}"], "unknown entry kind"),
     ("unknown entry kind on add", ["add", "spaceship", "--name", "x"], "No such command"),
     ("unknown kind to list", ["list", "spaceship"], "unknown entry kind"),
-    ("end before start on add", ["add", "job", "--title", "x", "--start", "2020", "--end", "2019"], "before the start"),
+    (
+        "end before start on add",
+        ["add", "job", "--title", "x", "--start", "2020", "--end", "2019"],
+        "before the start",
+    ),
     ("end before start on import", ["import", "{backwards}"], "before the start"),
     ("impossible date", ["add", "job", "--title", "x", "--start", "2019-02-30"], "no day 30"),
-    ("pay basis that does not exist", ["add", "job", "--title", "x", "--pay-basis", "yearly"], "pay_basis"),
+    (
+        "pay basis that does not exist",
+        ["add", "job", "--title", "x", "--pay-basis", "yearly"],
+        "pay_basis",
+    ),
     ("50 MB file", ["import", "{huge}"], "MB"),
     ("missing file", ["import", "{missing}"], "no file"),
     ("wrong --db URL", ["--db", "nosuchdialect://x/y", "list"], "cannot use --db"),
@@ -71,7 +113,9 @@ CASES = [
 def test_bad_input_is_one_sentence_exit_2_and_changes_nothing(
     seeded: Path, tmp_path: Path, name: str, args: list[str], needle: str
 ) -> None:
-    files = {key: str(path) for key, path in _files(tmp_path).items()} | {"missing": str(tmp_path / "no.json")}
+    files = {key: str(path) for key, path in _files(tmp_path).items()} | {
+        "missing": str(tmp_path / "no.json")
+    }
     before = store_rows(seeded)
     result = careerset(seeded, *[arg.format(**files) for arg in args])
     assert result.returncode == 2, (name, result.stderr)

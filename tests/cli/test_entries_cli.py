@@ -9,56 +9,297 @@ from careerset.cli.entry_flags import EXAMPLES
 
 from .conftest import Invoke  # type: ignore[import-not-found]
 
-NURSE = ["add", "job", "--title", "Registered Nurse", "--org", "St. Mary", "--start", "2019-03", "--end", "present",
-         "--type", "permanent", "--schedule", "full-time", "--pay", "78000", "--pay-basis", "salary",
-         "--currency", "USD"]
+NURSE = [
+    "add",
+    "job",
+    "--title",
+    "Registered Nurse",
+    "--org",
+    "St. Mary",
+    "--start",
+    "2019-03",
+    "--end",
+    "present",
+    "--type",
+    "permanent",
+    "--schedule",
+    "full-time",
+    "--pay",
+    "78000",
+    "--pay-basis",
+    "salary",
+    "--currency",
+    "USD",
+]
 
 # For every kind: the flags to add one, and fields expected back from `list KIND --json`.
 EVERY_KIND: list[tuple[str, list[str], dict[str, Any]]] = [
-    ("education", ["--institution", "State U", "--area", "Nursing", "--study-type", "BSN", "--start", "2010",
-                   "--end", "2014", "--score", "3.7", "--course", "Anatomy", "--course", "Ethics",
-                   "--url", "https://su.example"],
-     {"institution": "State U", "area": "Nursing", "study_type": "BSN", "start": "2010", "end": "2014",
-      "score": "3.7", "courses": ["Anatomy", "Ethics"], "url": "https://su.example"}),
-    ("certification", ["--name", "BLS", "--issuer", "AHA", "--date", "2023-05", "--expiry", "2025-05",
-                       "--credential-id", "X1", "--url", "https://v.example"],
-     {"name": "BLS", "issuer": "AHA", "date": "2023-05", "expiry": "2025-05", "credential_id": "X1",
-      "url": "https://v.example"}),
-    ("accomplishment", ["--title", "Nurse of the Year", "--date", "2021", "--awarder", "St. Mary",
-                        "--summary", "For care", "--linked-entry", "abc"],
-     {"title": "Nurse of the Year", "date": "2021", "awarder": "St. Mary", "summary": "For care",
-      "linked_entry": "abc"}),
-    ("project", ["--name", "Audit", "--role", "lead", "--entity", "Ward 4", "--type", "quality", "--start",
-                 "2020-01", "--end", "2020-06", "--url", "https://p.example", "--summary", "Falls",
-                 "--highlight", "Halved falls", "--keyword", "Excel"],
-     {"name": "Audit", "roles": ["lead"], "entity": "Ward 4", "project_type": "quality", "start": "2020-01",
-      "end": "2020-06", "url": "https://p.example", "summary": "Falls", "highlights": ["Halved falls"],
-      "keywords": ["Excel"]}),
-    ("publication", ["--name", "Handovers", "--publisher", "Nursing Times", "--date", "2022-01-15",
-                     "--url", "https://n.example", "--summary", "Study"],
-     {"name": "Handovers", "publisher": "Nursing Times", "date": "2022-01-15", "url": "https://n.example",
-      "summary": "Study"}),
-    ("skill", ["--name", "Triage", "--taxonomy-id", "2.B.1.a", "--proficiency", "4", "--level", "Advanced",
-               "--keyword", "ER", "--evidence", "abc"],
-     {"name": "Triage", "taxonomy_id": "2.B.1.a", "proficiency": 4, "level": "Advanced", "keywords": ["ER"],
-      "evidence": ["abc"]}),
-    ("contact", ["--name", "Dr. Lee", "--relation", "mentor", "--org", "St. Mary", "--met", "2019-04",
-                 "--last-contacted", "2024-10-01"],
-     {"name": "Dr. Lee", "relation": "mentor", "organization": "St. Mary", "met": "2019-04",
-      "last_contacted": "2024-10-01"}),
-    ("goal", ["--statement", "Become an NP", "--target", "29-1171.00", "--horizon", "2027", "--value", "income",
-              "--value", "independence", "--status", "active"],
-     {"statement": "Become an NP", "target_codes": ["29-1171.00"], "horizon": "2027",
-      "values": ["income", "independence"], "status": "active"}),
-    ("activity", ["--date", "2024-02-10", "--kind", "course", "--title", "Pharmacology", "--hours", "6",
-                  "--skill", "Pharmacology"],
-     {"date": "2024-02-10", "activity_kind": "course", "title": "Pharmacology", "hours": 6.0,
-      "skills": ["Pharmacology"]}),
-    ("interest_profile", ["--realistic", "10", "--investigative", "30", "--artistic", "12", "--social", "36",
-                          "--enterprising", "15", "--conventional", "20", "--scale", "raw", "--source", "manual",
-                          "--date", "2024-08"],
-     {"realistic": 10.0, "investigative": 30.0, "artistic": 12.0, "social": 36.0, "enterprising": 15.0,
-      "conventional": 20.0, "scale": "raw", "source": "manual", "date": "2024-08"}),
+    (
+        "education",
+        [
+            "--institution",
+            "State U",
+            "--area",
+            "Nursing",
+            "--study-type",
+            "BSN",
+            "--start",
+            "2010",
+            "--end",
+            "2014",
+            "--score",
+            "3.7",
+            "--course",
+            "Anatomy",
+            "--course",
+            "Ethics",
+            "--url",
+            "https://su.example",
+        ],
+        {
+            "institution": "State U",
+            "area": "Nursing",
+            "study_type": "BSN",
+            "start": "2010",
+            "end": "2014",
+            "score": "3.7",
+            "courses": ["Anatomy", "Ethics"],
+            "url": "https://su.example",
+        },
+    ),
+    (
+        "certification",
+        [
+            "--name",
+            "BLS",
+            "--issuer",
+            "AHA",
+            "--date",
+            "2023-05",
+            "--expiry",
+            "2025-05",
+            "--credential-id",
+            "X1",
+            "--url",
+            "https://v.example",
+        ],
+        {
+            "name": "BLS",
+            "issuer": "AHA",
+            "date": "2023-05",
+            "expiry": "2025-05",
+            "credential_id": "X1",
+            "url": "https://v.example",
+        },
+    ),
+    (
+        "accomplishment",
+        [
+            "--title",
+            "Nurse of the Year",
+            "--date",
+            "2021",
+            "--awarder",
+            "St. Mary",
+            "--summary",
+            "For care",
+            "--linked-entry",
+            "abc",
+        ],
+        {
+            "title": "Nurse of the Year",
+            "date": "2021",
+            "awarder": "St. Mary",
+            "summary": "For care",
+            "linked_entry": "abc",
+        },
+    ),
+    (
+        "project",
+        [
+            "--name",
+            "Audit",
+            "--role",
+            "lead",
+            "--entity",
+            "Ward 4",
+            "--type",
+            "quality",
+            "--start",
+            "2020-01",
+            "--end",
+            "2020-06",
+            "--url",
+            "https://p.example",
+            "--summary",
+            "Falls",
+            "--highlight",
+            "Halved falls",
+            "--keyword",
+            "Excel",
+        ],
+        {
+            "name": "Audit",
+            "roles": ["lead"],
+            "entity": "Ward 4",
+            "project_type": "quality",
+            "start": "2020-01",
+            "end": "2020-06",
+            "url": "https://p.example",
+            "summary": "Falls",
+            "highlights": ["Halved falls"],
+            "keywords": ["Excel"],
+        },
+    ),
+    (
+        "publication",
+        [
+            "--name",
+            "Handovers",
+            "--publisher",
+            "Nursing Times",
+            "--date",
+            "2022-01-15",
+            "--url",
+            "https://n.example",
+            "--summary",
+            "Study",
+        ],
+        {
+            "name": "Handovers",
+            "publisher": "Nursing Times",
+            "date": "2022-01-15",
+            "url": "https://n.example",
+            "summary": "Study",
+        },
+    ),
+    (
+        "skill",
+        [
+            "--name",
+            "Triage",
+            "--taxonomy-id",
+            "2.B.1.a",
+            "--proficiency",
+            "4",
+            "--level",
+            "Advanced",
+            "--keyword",
+            "ER",
+            "--evidence",
+            "abc",
+        ],
+        {
+            "name": "Triage",
+            "taxonomy_id": "2.B.1.a",
+            "proficiency": 4,
+            "level": "Advanced",
+            "keywords": ["ER"],
+            "evidence": ["abc"],
+        },
+    ),
+    (
+        "contact",
+        [
+            "--name",
+            "Dr. Lee",
+            "--relation",
+            "mentor",
+            "--org",
+            "St. Mary",
+            "--met",
+            "2019-04",
+            "--last-contacted",
+            "2024-10-01",
+        ],
+        {
+            "name": "Dr. Lee",
+            "relation": "mentor",
+            "organization": "St. Mary",
+            "met": "2019-04",
+            "last_contacted": "2024-10-01",
+        },
+    ),
+    (
+        "goal",
+        [
+            "--statement",
+            "Become an NP",
+            "--target",
+            "29-1171.00",
+            "--horizon",
+            "2027",
+            "--value",
+            "income",
+            "--value",
+            "independence",
+            "--status",
+            "active",
+        ],
+        {
+            "statement": "Become an NP",
+            "target_codes": ["29-1171.00"],
+            "horizon": "2027",
+            "values": ["income", "independence"],
+            "status": "active",
+        },
+    ),
+    (
+        "activity",
+        [
+            "--date",
+            "2024-02-10",
+            "--kind",
+            "course",
+            "--title",
+            "Pharmacology",
+            "--hours",
+            "6",
+            "--skill",
+            "Pharmacology",
+        ],
+        {
+            "date": "2024-02-10",
+            "activity_kind": "course",
+            "title": "Pharmacology",
+            "hours": 6.0,
+            "skills": ["Pharmacology"],
+        },
+    ),
+    (
+        "interest_profile",
+        [
+            "--realistic",
+            "10",
+            "--investigative",
+            "30",
+            "--artistic",
+            "12",
+            "--social",
+            "36",
+            "--enterprising",
+            "15",
+            "--conventional",
+            "20",
+            "--scale",
+            "raw",
+            "--source",
+            "manual",
+            "--date",
+            "2024-08",
+        ],
+        {
+            "realistic": 10.0,
+            "investigative": 30.0,
+            "artistic": 12.0,
+            "social": 36.0,
+            "enterprising": 15.0,
+            "conventional": 20.0,
+            "scale": "raw",
+            "source": "manual",
+            "date": "2024-08",
+        },
+    ),
 ]
 
 
@@ -68,15 +309,32 @@ def test_add_job_then_list_json_returns_every_field(run: Invoke) -> None:
     listed = run("list", "job", "--json")
     assert listed.exit_code == 0
     [job] = json.loads(listed.stdout)
-    expected = {"kind": "job", "title": "Registered Nurse", "organization": "St. Mary", "start": "2019-03",
-                "end": "present", "employment_type": "permanent", "schedule": "full-time", "pay_amount": 78000.0,
-                "pay_basis": "salary", "pay_currency": "USD", "tags": ["clinical"], "notes": "ICU"}
+    expected = {
+        "kind": "job",
+        "title": "Registered Nurse",
+        "organization": "St. Mary",
+        "start": "2019-03",
+        "end": "present",
+        "employment_type": "permanent",
+        "schedule": "full-time",
+        "pay_amount": 78000.0,
+        "pay_basis": "salary",
+        "pay_currency": "USD",
+        "tags": ["clinical"],
+        "notes": "ICU",
+    }
     assert {k: job[k] for k in expected} == expected
-    assert {"id", "created", "updated", "hours_per_week", "occupation_code", "highlights"} <= set(job)
+    assert {"id", "created", "updated", "hours_per_week", "occupation_code", "highlights"} <= set(
+        job
+    )
 
 
-@pytest.mark.parametrize(("kind", "flags", "expected"), EVERY_KIND, ids=[k for k, _, _ in EVERY_KIND])
-def test_add_every_kind_then_list_json(run: Invoke, kind: str, flags: list[str], expected: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    ("kind", "flags", "expected"), EVERY_KIND, ids=[k for k, _, _ in EVERY_KIND]
+)
+def test_add_every_kind_then_list_json(
+    run: Invoke, kind: str, flags: list[str], expected: dict[str, Any]
+) -> None:
     added = run("add", kind, *flags, "--tag", "t1")
     assert added.exit_code == 0, added.stderr
     [entry] = json.loads(run("list", kind, "--json").stdout)
@@ -89,7 +347,9 @@ def test_show_edit_remove(run: Invoke) -> None:
     entry_id = stored["id"]
     shown = json.loads(run("show", entry_id, "--json").stdout)
     assert shown == stored
-    edited = run("edit", entry_id, "--end", "2024-06", "--occupation", "29-1141.00", "--unset", "pay_amount")
+    edited = run(
+        "edit", entry_id, "--end", "2024-06", "--occupation", "29-1141.00", "--unset", "pay_amount"
+    )
     assert edited.exit_code == 0, edited.stderr
     after = json.loads(run("show", entry_id, "--json").stdout)
     assert after["end"] == "2024-06" and after["occupation_code"] == "29-1141.00"

@@ -10,8 +10,19 @@ from careerset.interchange.json_resume import validate_json_resume
 
 from .conftest import Invoke  # type: ignore[import-not-found]
 
-EXAMPLES = sorted((Path(__file__).parents[1] / "interchange" / "data" / "jsonresume").glob("*.resume.json"))
-SECTIONS = ("work", "volunteer", "education", "skills", "awards", "certificates", "publications", "projects")
+EXAMPLES = sorted(
+    (Path(__file__).parents[1] / "interchange" / "data" / "jsonresume").glob("*.resume.json")
+)
+SECTIONS = (
+    "work",
+    "volunteer",
+    "education",
+    "skills",
+    "awards",
+    "certificates",
+    "publications",
+    "projects",
+)
 
 
 def _without_extensions(value: Any) -> Any:
@@ -23,7 +34,9 @@ def _without_extensions(value: Any) -> Any:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])
-def test_json_resume_examples_survive_import_and_export(run: Invoke, tmp_path: Path, example: Path) -> None:
+def test_json_resume_examples_survive_import_and_export(
+    run: Invoke, tmp_path: Path, example: Path
+) -> None:
     assert run("import", str(example)).exit_code == 0
     out = tmp_path / "out.json"
     exported = run("export", "--format", "jsonresume", "-o", str(out))
@@ -55,17 +68,28 @@ def test_backup_and_restore_every_profile(run: Invoke, tmp_path: Path) -> None:
     fresh = str(tmp_path / "restored.sqlite")
     assert run("restore", str(target), db=fresh).exit_code == 0
     for profile in ("ana", "ben"):
-        assert run("--profile", profile, "export", db=fresh).stdout == run("--profile", profile, "export").stdout
+        assert (
+            run("--profile", profile, "export", db=fresh).stdout
+            == run("--profile", profile, "export").stdout
+        )
 
 
 def test_a_failed_import_changes_nothing(run: Invoke, tmp_path: Path) -> None:
     run("add", "job", "--title", "Nurse")
     before = run("export").stdout
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"work": [{"name": "A", "position": "ok", "startDate": "2019"},
-                                        {"name": "B", "position": "bad", "startDate": "2019-02-30"}]}))
+    bad.write_text(
+        json.dumps(
+            {
+                "work": [
+                    {"name": "A", "position": "ok", "startDate": "2019"},
+                    {"name": "B", "position": "bad", "startDate": "2019-02-30"},
+                ]
+            }
+        )
+    )
     result = run("import", str(bad))
-    assert result.exit_code == 2 and "2019-02-30" in result.stderr
+    assert result.exit_code == 2 and "work[1].startDate" in result.stderr
     assert run("export").stdout == before
 
 

@@ -19,7 +19,9 @@ def _walk(command: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...
 COMMANDS = _walk(typer.main.get_command(cli()))
 
 
-@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[" ".join(p) or "careerset" for p, _ in COMMANDS])
+@pytest.mark.parametrize(
+    ("path", "command"), COMMANDS, ids=[" ".join(p) or "careerset" for p, _ in COMMANDS]
+)
 def test_every_command_has_help_with_an_example(path: tuple[str, ...], command: Any) -> None:
     result = CliRunner().invoke(cli(), [*path, "--help"])
     assert result.exit_code == 0, result.stderr
@@ -29,4 +31,15 @@ def test_every_command_has_help_with_an_example(path: tuple[str, ...], command: 
 
 def test_the_command_tree_has_the_contract_commands() -> None:
     names = {" ".join(path) for path, _ in COMMANDS}
-    assert {"init", "demo", "add job", "add goal", "list", "show", "edit", "remove", "import", "export"} <= names
+    assert {
+        "init",
+        "demo",
+        "add job",
+        "add goal",
+        "list",
+        "show",
+        "edit",
+        "remove",
+        "import",
+        "export",
+    } <= names

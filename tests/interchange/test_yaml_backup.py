@@ -21,7 +21,7 @@ from careerset.model.career import Career
 from careerset.model.entries import Job, entry_to_dict
 from careerset.model.person import Person
 
-ROUND_TRIP = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROUND_TRIP = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @ROUND_TRIP

@@ -11,14 +11,38 @@ TODAY = date(2026, 11, 28)
 
 def _career() -> Career:
     entries = [
-        build_entry("job", {"id": "b", "title": "Senior Analyst", "organization": "Acme", "start": "2019-01",
-                            "end": "present", "skills": ["SQL", "Python"]}),
-        build_entry("job", {"id": "a", "title": "Analyst", "organization": "ACME ", "start": "2015-06",
-                            "end": "2018-12", "skills": ["sql"]}),
-        build_entry("job", {"id": "c", "title": "Cashier", "organization": "Shop", "start": "2012", "end": "2014"}),
+        build_entry(
+            "job",
+            {
+                "id": "b",
+                "title": "Senior Analyst",
+                "organization": "Acme",
+                "start": "2019-01",
+                "end": "present",
+                "skills": ["SQL", "Python"],
+            },
+        ),
+        build_entry(
+            "job",
+            {
+                "id": "a",
+                "title": "Analyst",
+                "organization": "ACME ",
+                "start": "2015-06",
+                "end": "2018-12",
+                "skills": ["sql"],
+            },
+        ),
+        build_entry(
+            "job",
+            {"id": "c", "title": "Cashier", "organization": "Shop", "start": "2012", "end": "2014"},
+        ),
         build_entry("job", {"id": "d", "title": "Undated"}),
         build_entry("skill", {"id": "s", "name": "Python", "evidence": ["x1"]}),
-        build_entry("activity", {"id": "act", "date": "2024-03-02", "activity_kind": "course", "skills": ["Spark"]}),
+        build_entry(
+            "activity",
+            {"id": "act", "date": "2024-03-02", "activity_kind": "course", "skills": ["Spark"]},
+        ),
         build_entry("certification", {"id": "cert", "name": "Cert", "date": "2016-05"}),
     ]
     return Career.of(entries)
@@ -54,5 +78,7 @@ def test_of_type_and_lookup() -> None:
 
 
 def test_tagged_subset() -> None:
-    career = Career.of([build_entry("job", {"title": "x", "tags": ["Data"]}), build_entry("job", {"title": "y"})])
+    career = Career.of(
+        [build_entry("job", {"title": "x", "tags": ["Data"]}), build_entry("job", {"title": "y"})]
+    )
     assert [j.title for j in career.tagged(["data"]).jobs] == ["x"]

@@ -55,8 +55,13 @@ def test_present_ends_today_and_unknown_stays_unknown() -> None:
 
 @pytest.mark.parametrize(
     ("start", "end", "ok"),
-    [("2019-03", "2019-03", True), ("2019-03-15", "2019-03", True), ("2019-04", "2019-03", False),
-     ("2019", "2018-12-31", False), ("2019", PRESENT, True)],
+    [
+        ("2019-03", "2019-03", True),
+        ("2019-03-15", "2019-03", True),
+        ("2019-04", "2019-03", False),
+        ("2019", "2018-12-31", False),
+        ("2019", PRESENT, True),
+    ],
 )
 def test_end_before_start(start: str, end: str, ok: bool) -> None:
     end_value: EndDate = end if end == PRESENT else PartialDate.parse(end)  # type: ignore[assignment]

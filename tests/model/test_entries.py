@@ -9,10 +9,25 @@ from careerset.model.entries import ENTRY_TYPES, Job, entry_to_dict
 from careerset.model.validation import build_entry, parse_entry
 
 VALID: dict[str, dict[str, Any]] = {
-    "job": {"title": "Registered Nurse", "organization": "St. Mary", "start": "2019-03", "end": "present",
-            "employment_type": "permanent", "schedule": "full-time", "pay_amount": "78000",
-            "pay_currency": "usd", "pay_basis": "salary", "hours_per_week": 36, "occupation_code": "29-1141.00"},
-    "education": {"institution": "State University", "area": "Nursing", "start": "2010", "end": "2014"},
+    "job": {
+        "title": "Registered Nurse",
+        "organization": "St. Mary",
+        "start": "2019-03",
+        "end": "present",
+        "employment_type": "permanent",
+        "schedule": "full-time",
+        "pay_amount": "78000",
+        "pay_currency": "usd",
+        "pay_basis": "salary",
+        "hours_per_week": 36,
+        "occupation_code": "29-1141.00",
+    },
+    "education": {
+        "institution": "State University",
+        "area": "Nursing",
+        "start": "2010",
+        "end": "2014",
+    },
     "certification": {"name": "BLS", "date": "2023-05", "expiry": "2025-05"},
     "accomplishment": {"title": "Nurse of the Year", "date": "2021"},
     "project": {"name": "Audit", "roles": ["lead"], "start": "2020-01", "end": "2020-06"},
@@ -21,8 +36,14 @@ VALID: dict[str, dict[str, Any]] = {
     "contact": {"name": "Dr. Lee", "relation": "mentor", "met": "2019-04"},
     "goal": {"statement": "Become an NP", "target_codes": ["29-1171.00"], "values": ["income"]},
     "activity": {"date": "2024-02-10", "activity_kind": "course", "hours": 6},
-    "interest_profile": {"realistic": 10, "investigative": 30, "artistic": 12, "social": 36,
-                         "enterprising": 15, "conventional": 20},
+    "interest_profile": {
+        "realistic": 10,
+        "investigative": 30,
+        "artistic": 12,
+        "social": 36,
+        "enterprising": 15,
+        "conventional": 20,
+    },
 }
 
 
@@ -58,10 +79,31 @@ def test_job_normalises_currency_and_numbers() -> None:
         ("certification", {"name": "x", "date": "2024", "expiry": "2023"}, "expiry date"),
         ("skill", {"name": "x", "proficiency": 9}, "'proficiency'"),
         ("goal", {"statement": "x", "target_codes": ["nope"]}, "O\\*NET-SOC"),
-        ("interest_profile", {"realistic": 50, "investigative": 1, "artistic": 1, "social": 1,
-                              "enterprising": 1, "conventional": 1}, "outside the raw scale"),
-        ("interest_profile", {"realistic": 0, "investigative": 1, "artistic": 1, "social": 1,
-                              "enterprising": 1, "conventional": 1, "scale": "onet"}, "outside the onet scale"),
+        (
+            "interest_profile",
+            {
+                "realistic": 50,
+                "investigative": 1,
+                "artistic": 1,
+                "social": 1,
+                "enterprising": 1,
+                "conventional": 1,
+            },
+            "outside the raw scale",
+        ),
+        (
+            "interest_profile",
+            {
+                "realistic": 0,
+                "investigative": 1,
+                "artistic": 1,
+                "social": 1,
+                "enterprising": 1,
+                "conventional": 1,
+                "scale": "onet",
+            },
+            "outside the onet scale",
+        ),
         ("activity", {"date": "2024-02-30", "activity_kind": "course"}, "no day 30"),
     ],
 )
@@ -73,7 +115,9 @@ def test_bad_fields_give_one_sentence(kind: str, fields: dict[str, Any], message
 
 
 def test_unknown_kind_lists_the_known_ones() -> None:
-    with pytest.raises(UserError, match="unknown entry kind 'spaceship'; use one of: accomplishment"):
+    with pytest.raises(
+        UserError, match="unknown entry kind 'spaceship'; use one of: accomplishment"
+    ):
         parse_entry({"kind": "spaceship", "name": "x"})
     with pytest.raises(UserError, match="unknown entry kind"):
         build_entry("spaceship", {})

@@ -18,11 +18,16 @@ def test_first_revision_upgrades_to_head_keeping_data(store_url: str) -> None:
     now = datetime.now(UTC)
     with engine.begin() as connection:
         connection.execute(
-            text("INSERT INTO profiles (name, person, created, updated) VALUES ('ana', '{}', :n, :n)"), {"n": now}
+            text(
+                "INSERT INTO profiles (name, person, created, updated) VALUES ('ana', '{}', :n, :n)"
+            ),
+            {"n": now},
         )
         connection.execute(
-            text("INSERT INTO entries (profile_id, id, kind, data, created, updated) "
-                 "VALUES (1, 'j1', 'job', :d, :n, :n)"),
+            text(
+                "INSERT INTO entries (profile_id, id, kind, data, created, updated) "
+                "VALUES (1, 'j1', 'job', :d, :n, :n)"
+            ),
             {"d": '{"kind": "job", "id": "j1", "title": "Nurse"}', "n": now},
         )
     engine.dispose()

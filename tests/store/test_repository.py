@@ -15,15 +15,25 @@ def _job(**fields: object) -> Job:
 
 
 def test_add_then_read_back_every_field(store: Store) -> None:
-    job = _job(organization="St. Mary", start="2019-03", end="present", pay_amount=78000, pay_basis="salary",
-               pay_currency="USD", highlights=["Ünïcødé ✓", "العربية"], tags=["clinical"])
+    job = _job(
+        organization="St. Mary",
+        start="2019-03",
+        end="present",
+        pay_amount=78000,
+        pay_basis="salary",
+        pay_currency="USD",
+        highlights=["Ünïcødé ✓", "العربية"],
+        tags=["clinical"],
+    )
     with store.transaction() as session:
         stored = session.add_entry("ana", job)
     with store.transaction() as session:
         loaded = session.get_entry("ana", job.id)
     assert loaded == stored
     assert loaded.created is not None and loaded.updated is not None
-    assert loaded.model_dump(exclude={"created", "updated"}) == job.model_dump(exclude={"created", "updated"})
+    assert loaded.model_dump(exclude={"created", "updated"}) == job.model_dump(
+        exclude={"created", "updated"}
+    )
 
 
 def test_profiles_are_separate(store: Store) -> None:
@@ -40,7 +50,10 @@ def test_profiles_are_separate(store: Store) -> None:
 def test_duplicate_id_is_refused(store: Store) -> None:
     with store.transaction() as session:
         session.add_entry("ana", _job(id="j1"))
-    with pytest.raises(UserError, match="already has an entry 'j1'"), store.transaction() as session:
+    with (
+        pytest.raises(UserError, match="already has an entry 'j1'"),
+        store.transaction() as session,
+    ):
         session.add_entry("ana", _job(id="j1"))
 
 
@@ -61,7 +74,11 @@ def test_update_keeps_created_and_moves_updated(store: Store) -> None:
     with store.transaction() as session:
         changed = session.update_entry("ana", first.model_copy(update={"title": "Charge Nurse"}))
     assert changed.created == first.created
-    assert changed.updated is not None and first.updated is not None and changed.updated >= first.updated
+    assert (
+        changed.updated is not None
+        and first.updated is not None
+        and changed.updated >= first.updated
+    )
     with store.transaction() as session:
         assert session.get_entry("ana", "j1").label == "Charge Nurse"
 
@@ -97,5 +114,8 @@ def test_delete_profile_removes_its_entries(store: Store) -> None:
 
 
 def test_bad_profile_name(store: Store) -> None:
-    with pytest.raises(UserError, match="not a usable profile name"), store.transaction() as session:
+    with (
+        pytest.raises(UserError, match="not a usable profile name"),
+        store.transaction() as session,
+    ):
         session.ensure_profile("x" * 101)

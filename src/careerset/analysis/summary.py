@@ -43,13 +43,17 @@ def _days_worked(career: Career, today: date) -> int:
 def summarize(career: Career, today: date) -> CareerSummary:
     counts: dict[str, int] = {}
     for entry in career.entries:
-        kind = str(getattr(entry, "kind"))
+        kind = str(entry.kind)
         counts[kind] = counts.get(kind, 0) + 1
     employers = []
     for group in career.employer_groups():
         starts = [str(j.start) for j in group.jobs if j.start]
         ends = [j.end for j in group.jobs if j.end]
-        end = PRESENT if PRESENT in ends else (str(max(e for e in ends if e != PRESENT)) if ends else "?")
+        end = (
+            PRESENT
+            if PRESENT in ends
+            else (str(max(e for e in ends if e != PRESENT)) if ends else "?")
+        )
         employers.append(
             EmployerLine(
                 organization=group.organization or "(no organization)",

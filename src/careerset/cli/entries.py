@@ -57,7 +57,9 @@ def _json_parameter(help_text: str) -> inspect.Parameter:
     )
 
 
-def _with_signature(function: Callable[..., None], parameters: list[inspect.Parameter]) -> Callable[..., None]:
+def _with_signature(
+    function: Callable[..., None], parameters: list[inspect.Parameter]
+) -> Callable[..., None]:
     """Give a `**values` callback an explicit signature, which is what Typer reads options from."""
     function.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     function.__annotations__ = {p.name: p.annotation for p in parameters}
@@ -101,7 +103,9 @@ def _register_add(kind: str) -> None:
         else:
             console.print(f"Added {kind} [bold]{stored.id}[/]: {stored.label}", highlight=False)
 
-    parameters = [_parameter(flag) for flag in flags] + [_json_parameter("Print the stored entry as JSON.")]
+    parameters = [_parameter(flag) for flag in flags] + [
+        _json_parameter("Print the stored entry as JSON.")
+    ]
     add_app.command(
         kind,
         help=f"Add a {kind.replace('_', ' ')} to the career.\n\nExample: {EXAMPLES[kind]}",
@@ -141,17 +145,23 @@ def list_command(
         print_json([entry_json(e) for e in entries])
         return
     if not entries:
-        console.print(f"No {kind or 'entries'} yet in profile '{profile}'. Try: {EXAMPLES[kind or 'job']}")
+        console.print(
+            f"No {kind or 'entries'} yet in profile '{profile}'. Try: {EXAMPLES[kind or 'job']}"
+        )
         return
     table = Table("id", "kind", "what", "when", "tags")
     for entry in entries:
-        table.add_row(entry.id, str(getattr(entry, "kind")), entry.label, _when(entry), ", ".join(entry.tags))
+        table.add_row(
+            entry.id, str(entry.kind), entry.label, _when(entry), ", ".join(entry.tags)
+        )
     console.print(table)
 
 
 @app.command("show")
 def show_command(
-    entry_id: str = typer.Argument(..., metavar="ID", help="The entry's id, as `careerset list` shows it."),
+    entry_id: str = typer.Argument(
+        ..., metavar="ID", help="The entry's id, as `careerset list` shows it."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Show one entry with every field.
@@ -181,7 +191,7 @@ def _edit_flags() -> list[Flag]:
 
 
 def _apply_edit(entry: Entry, given: dict[str, Any], unset: list[str]) -> Entry:
-    kind = str(getattr(entry, "kind"))
+    kind = str(entry.kind)
     updates: dict[str, Any] = {}
     for name, value in given.items():
         flag = flag_for(kind, "--" + name.replace("_", "-"))
@@ -214,7 +224,10 @@ def edit_entry(**values: Any) -> None:
     if as_json:
         print_json(entry_json(stored))
     else:
-        console.print(f"Updated {getattr(stored, 'kind')} [bold]{stored.id}[/]: {stored.label}", highlight=False)
+        console.print(
+            f"Updated {stored.kind} [bold]{stored.id}[/]: {stored.label}",
+            highlight=False,
+        )
 
 
 _EDIT_PARAMETERS = [
@@ -255,4 +268,6 @@ def remove_command(
     if as_json:
         print_json(entry_json(entry))
     else:
-        console.print(f"Removed {getattr(entry, 'kind')} {entry.id}: {entry.label}", highlight=False)
+        console.print(
+            f"Removed {entry.kind} {entry.id}: {entry.label}", highlight=False
+        )

@@ -60,7 +60,9 @@ KIND_FLAGS: dict[str, tuple[Flag, ...]] = {
         Flag("--pay-basis", "pay_basis", "What the pay amount is per.", choices=PayBasis),
         Flag("--hours", "hours_per_week", "Hours per week."),
         Flag("--occupation", "occupation_code", "O*NET-SOC code, e.g. 29-1141.00."),
-        Flag("--occupation-source", "occupation_source", "How the code was set.", choices=CodeSource),
+        Flag(
+            "--occupation-source", "occupation_source", "How the code was set.", choices=CodeSource
+        ),
         Flag("--url", "url", "Web address of the employer."),
         Flag("--summary", "summary", "What the job was about."),
         Flag("--highlight", "highlights", "An achievement in this job (repeat).", many=True),
@@ -128,7 +130,9 @@ KIND_FLAGS: dict[str, tuple[Flag, ...]] = {
         Flag("--statement", "statement", "The goal in your words.", required=True),
         Flag("--target", "target_codes", "Target O*NET-SOC code (repeat).", many=True),
         Flag("--horizon", "horizon", "When you want to get there."),
-        Flag("--value", "values", "A work value that matters (repeat).", many=True, choices=WorkValue),
+        Flag(
+            "--value", "values", "A work value that matters (repeat).", many=True, choices=WorkValue
+        ),
         Flag("--status", "status", "Goal status.", choices=GoalStatus),
     ),
     "activity": (

@@ -46,7 +46,7 @@ def write_output(text: str, output: Path | None) -> None:
 def read_career(file: Path, file_format: ImportFormat | None) -> Career:
     text = read_text_file(file)
     chosen = file_format.value if file_format else detect_format(file, text)
-    if chosen == ImportFormat.JSONRESUME:
+    if chosen == ImportFormat.JSONRESUME.value:
         return json_resume.load_json_resume_text(text)
     return yaml_backup.document_to_career(yaml_backup.load_yaml_text(text))
 
@@ -54,8 +54,12 @@ def read_career(file: Path, file_format: ImportFormat | None) -> Career:
 @app.command("import")
 def import_command(
     file: Path = typer.Argument(..., help="A JSON Resume (.json) or careerset YAML (.yaml) file."),
-    file_format: ImportFormat | None = typer.Option(None, "--format", help="Override format detection."),
-    replace: bool = typer.Option(False, "--replace", help="Make the profile hold exactly this file."),
+    file_format: ImportFormat | None = typer.Option(
+        None, "--format", help="Override format detection."
+    ),
+    replace: bool = typer.Option(
+        False, "--replace", help="Make the profile hold exactly this file."
+    ),
 ) -> None:
     """Import a career file into the profile; entries with the same id are updated.
 
@@ -73,7 +77,9 @@ def import_command(
 @app.command("export")
 def export_command(
     file_format: ExportFormat = typer.Option(ExportFormat.YAML, "--format", help="Output format."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="File to write (default: stdout)."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="File to write (default: stdout)."
+    ),
 ) -> None:
     """Export the profile's career; YAML keeps everything, JSON Resume validates against its schema.
 
@@ -92,7 +98,9 @@ def export_command(
 
 @app.command("backup")
 def backup_command(
-    output: Path | None = typer.Option(None, "-o", "--output", help="File to write (default: stdout)."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="File to write (default: stdout)."
+    ),
 ) -> None:
     """Back up every profile of the store to one YAML file.
 
@@ -106,7 +114,9 @@ def backup_command(
 
 
 @app.command("restore")
-def restore_command(file: Path = typer.Argument(..., help="A file written by `careerset backup`.")) -> None:
+def restore_command(
+    file: Path = typer.Argument(..., help="A file written by `careerset backup`."),
+) -> None:
     """Restore profiles from a backup; each profile in the file is replaced whole, in one transaction.
 
     Example: careerset restore careerset-backup.yaml

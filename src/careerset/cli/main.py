@@ -1,6 +1,7 @@
 """The `careerset` command: the root app, its global options and the error boundary."""
 
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import typer
@@ -18,9 +19,22 @@ def _say(message: str) -> None:
 class ErrorBoundaryGroup(TyperGroup):
     """User mistakes and usage errors become one line on stderr and exit code 2, wherever raised."""
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         try:
-            result = super().main(*args, standalone_mode=False, **kwargs)
+            result = super().main(
+                args=args,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
         except typer.TyperException as error:
             # Usage errors: one line naming the problem and where help is, not a boxed banner.
             context = getattr(error, "ctx", None)
@@ -84,7 +98,6 @@ def main() -> None:
         app(prog_name="careerset")
     except BrokenPipeError:
         sys.exit(0)
-
 
 
 def cli() -> typer.Typer:

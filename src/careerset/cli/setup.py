@@ -14,10 +14,9 @@ from careerset.analysis.summary import CareerSummary, summarize
 from careerset.cli.main import app
 from careerset.cli.output import console, print_json
 from careerset.cli.state import current_state
+from careerset.cli.store_access import opened_store
 from careerset.interchange import yaml_backup
 from careerset.model.career import Career
-from careerset.store.engine import resolve_url
-from careerset.store.repository import Store
 
 DEMO_PROFILE = "demo"
 
@@ -35,13 +34,10 @@ def init_command() -> None:
     Example: careerset --db ~/career.sqlite init
     """
     state = current_state()
-    store = Store.open(state.db)
-    try:
-        with store.transaction() as session:
-            session.ensure_profile(state.profile)
-    finally:
-        store.close()
-    console.print(f"Store ready at {resolve_url(state.db)} with profile '{state.profile}'.", highlight=False)
+    with opened_store(state.db) as store, store.transaction() as session:
+        session.ensure_profile(state.profile)
+        where = store.engine.url.render_as_string(hide_password=True)
+    console.print(f"Store ready at {where} with profile '{state.profile}'.", highlight=False)
 
 
 def render_summary(summary: CareerSummary) -> None:
@@ -67,7 +63,9 @@ def render_summary(summary: CareerSummary) -> None:
 def demo_command(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
     keep: bool = typer.Option(
-        False, "--keep", help="Load the sample into the chosen store's 'demo' profile instead of a temporary one."
+        False,
+        "--keep",
+        help="Load the sample into the chosen store's 'demo' profile, not a temporary one.",
     ),
 ) -> None:
     """Load a bundled sample career into a throwaway profile and show what careerset makes of it.
@@ -79,14 +77,11 @@ def demo_command(
     career = load_demo_career()
     with tempfile.TemporaryDirectory(prefix="careerset-demo-") as folder:
         target = current_state().db if keep else str(Path(folder) / "demo.sqlite")
-        store = Store.open(target)
-        try:
+        with opened_store(target) as store:
             with store.transaction() as session:
                 session.replace_career(DEMO_PROFILE, career)
             with store.transaction() as session:
                 stored = session.load_career(DEMO_PROFILE)
-        finally:
-            store.close()
     today = date.today()
     summary = summarize(stored, today)
     # Imported here: the assessment pulls in the reference layer, which `init` does not need.

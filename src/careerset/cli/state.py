@@ -12,7 +12,8 @@ class CliState:
     profile: str
 
 
-_current: ContextVar[CliState] = ContextVar("careerset_cli_state", default=CliState(db=None, profile="default"))
+_DEFAULT = CliState(db=None, profile="default")
+_current: ContextVar[CliState | None] = ContextVar("careerset_cli_state", default=None)
 
 
 def set_state(state: CliState) -> None:
@@ -21,4 +22,4 @@ def set_state(state: CliState) -> None:
 
 def current_state() -> CliState:
     """The global options of the running command (defaults outside a command)."""
-    return _current.get()
+    return _current.get() or _DEFAULT

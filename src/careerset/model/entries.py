@@ -5,7 +5,14 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from careerset.model.dates import EndDate, PartialDate, check_order
 from careerset.model.enums import (
@@ -40,6 +47,8 @@ class Entry(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
 
+    # Each kind narrows this to its own literal; it is the discriminator of `AnyEntry`.
+    kind: str
     id: str = Field(default_factory=new_id, pattern=r"^[A-Za-z0-9_.:-]{1,64}$")
     tags: list[Tag] = Field(default_factory=list, max_length=100)
     notes: Text | None = None
@@ -270,10 +279,19 @@ class InterestProfile(Entry):
     @model_validator(mode="after")
     def _scores_on_scale(self) -> "InterestProfile":
         low, high = (0.0, 40.0) if self.scale == InterestScale.RAW else (1.0, 7.0)
-        for name in ("realistic", "investigative", "artistic", "social", "enterprising", "conventional"):
+        for name in (
+            "realistic",
+            "investigative",
+            "artistic",
+            "social",
+            "enterprising",
+            "conventional",
+        ):
             value = getattr(self, name)
             if not low <= value <= high:
-                raise ValueError(f"{name} score {value} is outside the {self.scale.value} scale {low:g}-{high:g}")
+                raise ValueError(
+                    f"{name} score {value} is outside the {self.scale.value} scale {low:g}-{high:g}"
+                )
         return self
 
     @property
@@ -285,12 +303,21 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
     """The entry as plain JSON-ready data: `kind` first, empty and default fields left out."""
     data = entry.model_dump(mode="json", exclude_defaults=True)
     data.pop("kind", None)
-    return {"kind": getattr(entry, "kind"), **data}
+    return {"kind": entry.kind, **data}
 
 
 AnyEntry = Annotated[
-    Job | Education | Certification | Accomplishment | Project | Publication | Skill | Contact
-    | Goal | Activity | InterestProfile,
+    Job
+    | Education
+    | Certification
+    | Accomplishment
+    | Project
+    | Publication
+    | Skill
+    | Contact
+    | Goal
+    | Activity
+    | InterestProfile,
     Field(discriminator="kind"),
 ]
 

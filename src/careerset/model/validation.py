@@ -13,7 +13,11 @@ _ENTRY_ADAPTER: TypeAdapter[Entry] = TypeAdapter(AnyEntry)
 def describe(error: ValidationError, where: str = "") -> str:
     """One sentence naming the first problem and the field it is in."""
     first = error.errors()[0]
-    location = ".".join(str(part) for part in first["loc"])
+    parts = list(first["loc"])
+    if parts and parts[0] in ENTRY_TYPES:
+        # A discriminated union puts the kind first; the user thinks of the field alone.
+        parts = parts[1:]
+    location = ".".join(str(part) for part in parts)
     message = str(first["msg"]).removeprefix("Value error, ")
     if message.startswith("Input should"):
         message = "s" + message.removeprefix("Input s")
@@ -34,7 +38,9 @@ def parse_entry(data: Any, where: str = "") -> Entry:
     """Validate one entry given as a dict with a `kind`; user mistakes become UserError."""
     if isinstance(data, dict) and "kind" in data and data["kind"] not in ENTRY_TYPES:
         known = ", ".join(sorted(ENTRY_TYPES))
-        raise UserError(f"{where}unknown entry kind '{str(data['kind'])[:40]}'; use one of: {known}.")
+        raise UserError(
+            f"{where}unknown entry kind '{str(data['kind'])[:40]}'; use one of: {known}."
+        )
     try:
         return _ENTRY_ADAPTER.validate_python(data)
     except ValidationError as error:

@@ -20,7 +20,9 @@ def resolve_url(target: str | None) -> str:
         return target
     path = Path(target).expanduser()
     if path.is_dir():
-        raise UserError(f"--db {target} is a folder; give a file path such as {path / 'careerset.sqlite'}.")
+        raise UserError(
+            f"--db {target} is a folder; give a file path such as {path / 'careerset.sqlite'}."
+        )
     if not path.parent.exists():
         raise UserError(f"--db {target}: the folder {path.parent} does not exist.")
     return f"sqlite:///{path.resolve()}"
@@ -44,7 +46,9 @@ def open_engine(target: str | None) -> Engine:
     except (ArgumentError, NoSuchModuleError, ValueError) as error:
         raise UserError(f"cannot use --db '{target}': {str(error).splitlines()[0]}.") from None
     except ImportError as error:
-        raise UserError(f"cannot use --db '{target}': the driver is not installed ({error.name}).") from None
+        raise UserError(
+            f"cannot use --db '{target}': the driver is not installed ({error.name})."
+        ) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

@@ -28,7 +28,9 @@ def _now() -> datetime:
 def _check_profile_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned or len(cleaned) > PROFILE_NAME_MAX or any(ch in cleaned for ch in "\0\n\r"):
-        raise UserError(f"'{name[:40]}' is not a usable profile name; use up to {PROFILE_NAME_MAX} plain characters.")
+        raise UserError(
+            f"'{name[:40]}' is not a usable profile name; use up to {PROFILE_NAME_MAX} plain characters."
+        )
     return cleaned
 
 
@@ -47,7 +49,9 @@ class Store:
         except (OperationalError, DBAPIError) as error:
             engine.dispose()
             reason = str(error.orig).strip().splitlines()[0] if error.orig else "unknown error"
-            raise UserError(f"cannot open the store at '{target or 'the default file'}': {reason[:200]}.") from None
+            raise UserError(
+                f"cannot open the store at '{target or 'the default file'}': {reason[:200]}."
+            ) from None
         return cls(engine)
 
     def close(self) -> None:
@@ -113,7 +117,9 @@ class StoreSession:
         row = self._profile(profile, create=False)
         found = None if row is None else self.session.get(EntryRow, (row.id, entry_id))
         if found is None:
-            raise UserError(f"there is no entry '{entry_id[:64]}' in profile '{profile}'; see `careerset list`.")
+            raise UserError(
+                f"there is no entry '{entry_id[:64]}' in profile '{profile}'; see `careerset list`."
+            )
         return self._to_entry(found)
 
     def _rows(self, profile_id: int, kind: str | None = None) -> list[EntryRow]:
@@ -159,7 +165,14 @@ class StoreSession:
         kind = str(data["kind"])
         if existing is None:
             self.session.add(
-                EntryRow(profile_id=profile.id, id=stamped.id, kind=kind, data=data, created=created, updated=updated)
+                EntryRow(
+                    profile_id=profile.id,
+                    id=stamped.id,
+                    kind=kind,
+                    data=data,
+                    created=created,
+                    updated=updated,
+                )
             )
         else:
             existing.kind, existing.data, existing.updated = kind, data, updated
@@ -171,7 +184,9 @@ class StoreSession:
         entry = self.get_entry(profile, entry_id)
         row = self._profile(profile, create=False)
         assert row is not None
-        self.session.execute(delete(EntryRow).where(EntryRow.profile_id == row.id, EntryRow.id == entry_id))
+        self.session.execute(
+            delete(EntryRow).where(EntryRow.profile_id == row.id, EntryRow.id == entry_id)
+        )
         return entry
 
     def set_person(self, profile: str, person: Person) -> None:
@@ -192,10 +207,10 @@ class StoreSession:
 
     def merge_career(self, profile: str, career: Career) -> int:
         """Add or replace entries by id and fill the person's details; returns entries written."""
-        current = self.load_career(profile).person
         if career.person != Person():
-            merged = current.model_copy(update=career.person.model_dump(exclude_defaults=True))
-            self.set_person(profile, merged)
+            current = self.load_career(profile).person.model_dump(mode="json", exclude_defaults=True)
+            current.update(career.person.model_dump(mode="json", exclude_defaults=True))
+            self.set_person(profile, Person.model_validate(current))
         for entry in career.entries:
             self.put_entry(profile, entry)
         return len(career.entries)

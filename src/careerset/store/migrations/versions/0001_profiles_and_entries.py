@@ -36,7 +36,9 @@ def upgrade() -> None:
         sa.Column("created", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["profile_id"], ["profiles.id"], ondelete="CASCADE",
+            ["profile_id"],
+            ["profiles.id"],
+            ondelete="CASCADE",
             name="fk_entries_profile_id_profiles",
         ),
         sa.PrimaryKeyConstraint("profile_id", "id", name="pk_entries"),
