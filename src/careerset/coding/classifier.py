@@ -5,14 +5,14 @@ cannot; scikit-learn is imported only here, so coding at run time never loads it
 """
 
 import numpy as np
-import scipy.sparse as sp
+import scipy.sparse as sp  # type: ignore[import-untyped]
 from numpy.typing import NDArray
 
 from careerset.coding.features import Matrix
 
 # Weights smaller than this share of a class's largest weight are dropped: they barely
 # move a score but would make the stored matrix dense.
-KEEP_FRACTION = 0.01
+KEEP_FRACTION = 0.1
 
 
 def train_classifier(
@@ -23,14 +23,14 @@ def train_classifier(
     Each text is a training row for every occupation it belongs to; returns a sparse
     (features x occupations) weight matrix and the per-occupation intercepts.
     """
-    from sklearn.linear_model import SGDClassifier
+    from sklearn.linear_model import SGDClassifier  # type: ignore[import-untyped]
 
     pairs = sp.coo_matrix(membership)
     rows = pairs.row
     labels = pairs.col
     model = SGDClassifier(
         loss="modified_huber",
-        alpha=2e-5,
+        alpha=5e-5,
         max_iter=8,
         tol=None,
         n_jobs=2,

@@ -7,12 +7,14 @@ numpy and scipy (importing scikit-learn alone would cost most of the CLI's time 
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 import numpy as np
-import scipy.sparse as sp
+import scipy.sparse as sp  # type: ignore[import-untyped]
 from numpy.typing import NDArray
 
-Matrix = sp.csr_matrix
+# scipy ships no type information, so sparse matrices are typed loosely.
+Matrix: TypeAlias = Any
 
 
 def word_terms(text: str) -> list[str]:

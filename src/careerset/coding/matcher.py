@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
+import scipy.sparse as sp  # type: ignore[import-untyped]
 from numpy.typing import NDArray
 
 from careerset.coding.index import CoderIndex
@@ -103,7 +103,8 @@ def confidences(scores: NDArray[np.float32], temperature: float) -> NDArray[np.f
     exponentials = np.exp(shifted.astype(np.float64) / temperature)
     totals = exponentials.sum(axis=1, keepdims=True)
     totals[totals == 0.0] = 1.0
-    return exponentials / totals
+    probabilities: NDArray[np.float64] = exponentials / totals
+    return probabilities
 
 
 def top_matches(

@@ -2,6 +2,7 @@
 keep it in memory, and code titles with it (plus codes a person has confirmed).
 """
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -118,10 +119,9 @@ def load_coder_index(scheme: str = "onet") -> CoderIndex:
         if index is None:
             source = _source_for(reference, scheme)
             index = build_index(source, build_id)
-            try:
+            # A read-only data folder only costs a rebuild next time.
+            with contextlib.suppress(OSError):
                 save_index(index, path)
-            except OSError:
-                pass  # a read-only data folder only costs a rebuild next time
     finally:
         reference.close()
     _loaded[key] = index
