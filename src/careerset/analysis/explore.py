@@ -14,7 +14,7 @@ import numpy as np
 
 from careerset.analysis.evidence import CareerEvidence, collect_evidence
 from careerset.analysis.interests import RiasecScores, congruence
-from careerset.analysis.reference_protocol import Reference
+from careerset.reference.protocol import Reference
 from careerset.analysis.skill_space import Matrix, OccupationSpace, RatingMatrix, occupation_space
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TermMatcher
 from careerset.model.career import Career

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from careerset.analysis.evidence import CareerEvidence, HeldOccupation, collect_evidence
-from careerset.analysis.reference_protocol import Reference
+from careerset.reference.protocol import Reference
 from careerset.analysis.skill_space import reference_has_skills
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TECHNOLOGY, TermMatcher
 from careerset.errors import UserError

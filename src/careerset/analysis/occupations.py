@@ -12,7 +12,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from careerset.analysis.interests import pearson
-from careerset.analysis.reference_protocol import Reference
+from careerset.reference.protocol import Reference
 from careerset.analysis.weights import SimilarityWeights
 from careerset.errors import UserError
 from careerset.reference.profile import Interests, Wages

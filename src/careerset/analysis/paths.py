@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from careerset.analysis.reference_protocol import Reference
+from careerset.reference.protocol import Reference
 from careerset.analysis.skill_space import OccupationSpace, occupation_space
 from careerset.errors import UserError
 

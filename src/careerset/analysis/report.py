@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from careerset.analysis.occupations import OccupationFacts
-from careerset.analysis.reference_protocol import Reference
+from careerset.reference.protocol import Reference
 from careerset.analysis.summary import CareerSummary, summarize
 from careerset.analysis.trajectory import CareerMetrics, career_metrics
 from careerset.analysis.verdict import CAREER_STEP, JOB, STEPPING_STONE, Assessment, assess_career

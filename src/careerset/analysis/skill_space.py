@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from careerset.analysis.reference_protocol import Reference
+from careerset.reference.protocol import Reference
 from careerset.reference.profile import FeatureUnavailable, RatedElement, RelatedOccupation
 
 Matrix = NDArray[np.float64]

@@ -19,7 +19,7 @@ from careerset.analysis.components import (
 )
 from careerset.analysis.interests import RiasecScores
 from careerset.analysis.occupations import OccupationFacts
-from careerset.analysis.reference_protocol import Reference
+from careerset.reference.protocol import Reference
 from careerset.analysis.weights import DEFAULT_WEIGHTS, VerdictWeights
 from careerset.model.career import Career, entry_span
 from careerset.model.entries import Activity, InterestProfile, Job

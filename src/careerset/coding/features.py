@@ -27,7 +27,7 @@ def word_terms(text: str) -> list[str]:
     return terms
 
 
-def char_terms(text: str, low: int = 2, high: int = 4) -> list[str]:
+def char_terms(text: str, low: int = 3, high: int = 4) -> list[str]:
     """Character n-grams inside each space-padded word, as in a 'char_wb' analyser."""
     terms: list[str] = []
     for word in text.split():
@@ -115,15 +115,55 @@ class FeatureSpace:
         return self.transform_parts(texts)[0]
 
     def transform_parts(self, texts: Sequence[str]) -> tuple[Matrix, Matrix]:
-        """The combined unit vectors, and the word-only vectors on their own."""
-        word_part = self.word.transform(texts)
-        char_part = self.char.transform(texts)
-        combined = sp.hstack(
-            [
-                word_part * np.float32(np.sqrt(self.word_weight)),
-                char_part * np.float32(np.sqrt(1.0 - self.word_weight)),
-            ],
-            format="csr",
-            dtype=np.float32,
+        """The combined unit vectors, and the word-only unit vectors on their own.
+
+        One pass builds both: word columns come first, char columns are offset after them,
+        and each part is scaled to its own unit length before weighting.
+        """
+        word_lookup = self.word.vocabulary.get
+        char_lookup = self.char.vocabulary.get
+        offset = self.word.size
+        indices: list[int] = []
+        indptr = [0]
+        for text in texts:
+            indices.extend(i for i in map(word_lookup, word_terms(text)) if i is not None)
+            indices.extend(
+                i + offset for i in map(char_lookup, char_terms(text)) if i is not None
+            )
+            indptr.append(len(indices))
+        rows = len(texts)
+        matrix = sp.csr_matrix(
+            (
+                np.ones(len(indices), dtype=np.float32),
+                np.asarray(indices, dtype=np.int32),
+                np.asarray(indptr, dtype=np.int64),
+            ),
+            shape=(rows, offset + self.char.size),
         )
-        return combined, word_part
+        matrix.sum_duplicates()
+        idf = np.concatenate([self.word.idf, self.char.idf])
+        matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
+        row_of = np.repeat(np.arange(rows), np.diff(matrix.indptr))
+        is_word = matrix.indices < offset
+        squares = matrix.data.astype(np.float64) ** 2
+        word_norm = np.sqrt(np.bincount(row_of[is_word], squares[is_word], minlength=rows))
+        char_norm = np.sqrt(np.bincount(row_of[~is_word], squares[~is_word], minlength=rows))
+        word_norm[word_norm == 0.0] = 1.0
+        char_norm[char_norm == 0.0] = 1.0
+        word_scale = (1.0 / word_norm).astype(np.float32)
+        char_scale = (1.0 / char_norm).astype(np.float32)
+        unit = matrix.data * np.where(is_word, word_scale[row_of], char_scale[row_of])
+        word_counts = np.bincount(row_of[is_word], minlength=rows)
+        word_part = sp.csr_matrix(
+            (
+                unit[is_word],
+                matrix.indices[is_word],
+                np.concatenate([[0], np.cumsum(word_counts)]).astype(np.int64),
+            ),
+            shape=(rows, offset),
+        )
+        weight = np.where(
+            is_word, np.float32(np.sqrt(self.word_weight)), np.float32(np.sqrt(1 - self.word_weight))
+        )
+        matrix.data = (unit * weight).astype(np.float32)
+        return matrix, word_part

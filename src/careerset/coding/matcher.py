@@ -11,6 +11,7 @@ import numpy as np
 import scipy.sparse as sp  # type: ignore[import-untyped]
 from numpy.typing import NDArray
 
+from careerset.coding.features import Matrix
 from careerset.coding.index import CoderIndex
 from careerset.coding.normalise import normalise_title
 
@@ -63,21 +64,21 @@ def score_normalised(
     those win over the index's evidence.
     """
     combined, word_part = index.features.transform_parts(texts)
+    scores = np.asarray((combined @ index.classifier).toarray(), dtype=np.float32)
+    scores *= np.float32(weights.classifier)
+    scores += (weights.classifier * index.bias + weights.prior * index.prior).astype(np.float32)
     similarity = sp.csr_matrix(word_part @ index.records.T)
     similarity.data **= weights.sharpness
-    nearest = np.asarray((similarity @ index.membership).todense(), dtype=np.float32)
-    np.power(nearest, 1.0 / weights.sharpness, out=nearest)
-    scores = weights.nearest * nearest
-    linear = np.asarray((combined @ index.classifier).todense()) + index.bias[np.newaxis, :]
-    scores += weights.classifier * linear
+    nearest = sp.csr_matrix(similarity @ index.membership)
+    nearest.data **= 1.0 / weights.sharpness
+    _add_sparse(scores, nearest, weights.nearest)
     evidence = word_part
     if descriptions is not None:
         extra = index.features.word.transform(
             [normalise_title(text) if text else "" for text in descriptions]
         )
         evidence = sp.csr_matrix(word_part + extra)
-    scores += weights.description * np.asarray((evidence @ index.descriptions.T).todense())
-    scores += weights.prior * index.prior[np.newaxis, :]
+    _add_sparse(scores, sp.csr_matrix(evidence @ index.descriptions.T), weights.description)
     exact_rows = [index.exact_keys.get(text, -1) for text in texts]
     hits = [row for row, key in enumerate(exact_rows) if key >= 0]
     if hits:
@@ -93,6 +94,12 @@ def score_normalised(
         empty &= np.array([text not in confirmed for text in texts], dtype=bool)
     scores[empty] = -np.inf
     return scores.astype(np.float32, copy=False)
+
+
+def _add_sparse(dense: NDArray[np.float32], sparse: Matrix, weight: float) -> None:
+    """`dense += weight * sparse` without densifying `sparse` (a canonical CSR matrix)."""
+    rows = np.repeat(np.arange(sparse.shape[0]), np.diff(sparse.indptr))
+    dense[rows, sparse.indices] += np.float32(weight) * sparse.data
 
 
 def confidences(scores: NDArray[np.float32], temperature: float) -> NDArray[np.float64]:

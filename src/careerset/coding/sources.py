@@ -85,10 +85,16 @@ def load_onet_directory(onet_dir: Path, oews_csv: Path | None = None) -> CodingS
         path = onet_dir / file_name
         if not path.is_file():
             continue
+        retired: dict[str, str] = {}
         for row in _read_tsv(path):
             code, text = _clean(row.get("O*NET-SOC Code")), _clean(row.get(column))
-            if code in titles and text:
+            if code and text:
+                # Codes of an older taxonomy are kept; the index maps them onto current ones.
                 records.append(TitleRecord(code, text, source))
+                old_title = _clean(row.get("Title"))
+                if code not in titles and old_title:
+                    retired.setdefault(code, old_title)
+        records.extend(TitleRecord(code, text, "title") for code, text in retired.items())
     by_soc = read_oews_employment(oews_csv) if oews_csv and oews_csv.is_file() else {}
     employment = spread_employment(list(titles), by_soc)
     return CodingSource("onet", titles, records, employment, version=str(onet_dir))

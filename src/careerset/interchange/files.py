@@ -10,14 +10,16 @@ from careerset.errors import UserError
 MAX_BYTES = 20 * 1024 * 1024
 # careerset's own documents start with their format key, whether written as YAML or JSON.
 _CAREERSET_HEAD = re.compile(r"""^\{?\s*["']?format["']?\s*:\s*["']?careerset""")
+# A RenderCV input file is YAML whose top level has a `cv:` key (anywhere among the keys).
+_RENDERCV_HEAD = re.compile(r"^cv:[ \t]*(#.*)?$", re.MULTILINE)
 
 
 def _size(count: int) -> str:
     return f"{count / (1024 * 1024):.1f} MB" if count >= 1024 * 1024 else f"{count} bytes"
 
 
-def read_text_file(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """The text of a UTF-8 file (a BOM is allowed); refuses big files before reading them."""
+def read_file_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file; refuses big files (and pipes, folders) before reading them."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -40,6 +42,12 @@ def read_text_file(path: Path, max_bytes: int = MAX_BYTES) -> str:
         raise UserError(f"{path} cannot be read: {error.strerror or error}.") from None
     if len(data) > max_bytes:
         raise UserError(too_big)
+    return data
+
+
+def read_text_file(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The text of a UTF-8 file (a BOM is allowed); refuses big files before reading them."""
+    data = read_file_bytes(path, max_bytes)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -48,7 +56,7 @@ def read_text_file(path: Path, max_bytes: int = MAX_BYTES) -> str:
         ) from None
 
 
-def detect_format(path: Path, text: str) -> Literal["jsonresume", "yaml"]:
+def detect_format(path: Path, text: str) -> Literal["jsonresume", "yaml", "rendercv"]:
     """Which importer reads the file; careerset's own format, known by content, beats the suffix."""
     head = text.lstrip("\ufeff \t\r\n")
     if not head:
@@ -56,6 +64,8 @@ def detect_format(path: Path, text: str) -> Literal["jsonresume", "yaml"]:
     if _CAREERSET_HEAD.match(head):
         return "yaml"
     suffix = path.suffix.lower()
+    if _RENDERCV_HEAD.search(head):
+        return "rendercv"
     if suffix in (".yaml", ".yml"):
         return "yaml"
     if suffix == ".json" or head.startswith("{"):

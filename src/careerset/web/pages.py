@@ -1,0 +1,64 @@
+"""Render Jinja2 pages with what every page needs: navigation, the CSRF token, the profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from careerset.web.security import CSRF_FIELD, CsrfSigner, csrf_cookie
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+# (path, label) in menu order; every page of the app is reachable from here.
+NAVIGATION = (
+    ("/", "Dashboard"),
+    ("/entries", "Entries"),
+    ("/profiler", "Interests"),
+    ("/assessment", "Assessment"),
+    ("/occupations", "Occupations"),
+    ("/next-steps", "Next steps"),
+    ("/cv", "CV"),
+    ("/exchange", "Import / export"),
+    ("/status", "Data status"),
+)
+
+
+def _environment() -> Environment:
+    # Autoescape everything: every value a person typed is shown somewhere.
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.globals["navigation"] = NAVIGATION
+    environment.globals["csrf_field"] = CSRF_FIELD
+    environment.filters["label"] = lambda name: str(name).replace("_", " ")
+    return environment
+
+
+ENVIRONMENT = _environment()
+
+
+def csrf_token(request: Request) -> str:
+    signer: CsrfSigner = request.app.state.csrf
+    return signer.token_for(csrf_cookie(request))
+
+
+def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
+    """A full page; `values` become template variables next to the shared ones."""
+    page = ENVIRONMENT.get_template(template)
+    html = page.render(
+        request_path=request.url.path,
+        csrf_token=csrf_token(request),
+        profile=request.app.state.context.profile,
+        **values,
+    )
+    return HTMLResponse(html, status_code=status_code)

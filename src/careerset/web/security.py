@@ -1,0 +1,221 @@
+"""Guards every request of the local web app: Host, Origin, launch token, body size, CSRF, headers.
+
+The app listens on loopback, yet any web page the person visits can send requests to it; these
+checks make sure only the app's own pages, served from the bound loopback name, can change data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from fastapi import HTTPException, Request
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+CSRF_COOKIE = "careerset_csrf"
+TOKEN_COOKIE = "careerset_token"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+MAX_BODY_BYTES = 10 * 1024 * 1024
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+    )
+)
+SECURITY_HEADERS = (
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-frame-options", b"DENY"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"cache-control", b"no-store"),
+)
+
+
+def host_name(host: str) -> str:
+    """`127.0.0.1:8000` -> `127.0.0.1`; `[::1]:80` -> `[::1]`."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[: host.find("]") + 1] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+class CsrfSigner:
+    """Form tokens are an HMAC of the browser's CSRF cookie under a secret made at launch.
+
+    A cross-site page can neither read the cookie nor compute the HMAC, so it cannot forge
+    the token, even where it manages to plant a cookie of its own.
+    """
+
+    def __init__(self, secret: bytes | None = None) -> None:
+        self.secret = secret or secrets.token_bytes(32)
+
+    def token_for(self, cookie: str) -> str:
+        return hmac.new(self.secret, cookie.encode(), hashlib.sha256).hexdigest()
+
+    def verify(self, cookie: str | None, token: str | None) -> bool:
+        if not cookie or not token:
+            return False
+        return hmac.compare_digest(self.token_for(cookie), token)
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+
+
+def _cookies(header: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for part in header.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name:
+            found[name] = value
+    return found
+
+
+class Guard:
+    """Pure ASGI middleware: refuse foreign requests before any route runs, add headers after."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        allowed_hosts: frozenset[str] = LOOPBACK_HOSTS,
+        token: str | None = None,
+        max_body: int = MAX_BODY_BYTES,
+    ) -> None:
+        self.app = app
+        self.allowed_hosts = frozenset(host_name(h) for h in allowed_hosts)
+        self.token = token
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = _headers(scope)
+        cookies = _cookies(headers.get("cookie", ""))
+        refusal = self._refusal(scope, headers, cookies)
+        if refusal is not None:
+            await _plain(send, *refusal)
+            return
+        set_cookies: list[bytes] = []
+        if self.token is not None and cookies.get(TOKEN_COOKIE) != self.token:
+            # The token came in the URL (checked above): remember it so links need not carry it.
+            set_cookies.append(_cookie(TOKEN_COOKIE, self.token))
+        csrf = cookies.get(CSRF_COOKIE) or ""
+        if len(csrf) < 16:
+            csrf = secrets.token_urlsafe(24)
+            set_cookies.append(_cookie(CSRF_COOKIE, csrf))
+        scope.setdefault("state", {})["csrf_cookie"] = csrf
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                extra = [*SECURITY_HEADERS, *((b"set-cookie", c) for c in set_cookies)]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, self._limited(receive, send), send_with_headers)
+
+    def _refusal(
+        self, scope: Scope, headers: dict[str, str], cookies: dict[str, str]
+    ) -> tuple[int, str] | None:
+        """Why a request is refused (status, one sentence), or None to let it through."""
+        host = headers.get("host", "")
+        if host_name(host) not in self.allowed_hosts:
+            # A DNS-rebinding page reaches us under its own name; only loopback names pass.
+            return 403, "This server answers only on its loopback address."
+        if self.token is not None:
+            query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+            given = cookies.get(TOKEN_COOKIE) or (query.get("token") or [""])[0]
+            if not hmac.compare_digest(given.encode(), self.token.encode()):
+                return 403, "Open the address careerset serve printed; it carries the token."
+        if scope["method"] not in SAFE_METHODS:
+            origin = headers.get("origin") or headers.get("referer")
+            if origin is not None and origin != "null":
+                origin_host = urlsplit(origin).netloc.lower()
+                if origin_host != host.lower():
+                    return 403, "Requests from other sites are refused."
+            elif origin == "null" or headers.get("sec-fetch-site") == "cross-site":
+                return 403, "Requests from other sites are refused."
+            length = headers.get("content-length")
+            if length is not None and (not length.isdigit() or int(length) > self.max_body):
+                return 413, f"Request bodies are limited to {self.max_body // (1024 * 1024)} MB."
+        return None
+
+    def _limited(self, receive: Receive, send: Send) -> Receive:
+        """Count body bytes as they arrive, for chunked bodies without a Content-Length."""
+        seen = 0
+        limit = self.max_body
+
+        async def receive_limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise HTTPException(413, "The request body is too large.")
+            return message
+
+        return receive_limited
+
+
+def _cookie(name: str, value: str) -> bytes:
+    return f"{name}={value}; Path=/; HttpOnly; SameSite=Strict".encode()
+
+
+async def _plain(send: Send, status: int, text: str) -> None:
+    body = text.encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+                *SECURITY_HEADERS,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def csrf_cookie(request: Request) -> str:
+    """The browser's CSRF cookie value (set by `Guard` on its first visit)."""
+    return str(request.scope.get("state", {}).get("csrf_cookie", ""))
+
+
+async def check_csrf(request: Request) -> None:
+    """App-wide dependency: an unsafe request needs the token (form field or header)."""
+    if request.method in SAFE_METHODS:
+        return
+    signer: CsrfSigner = request.app.state.csrf
+    token = request.headers.get(CSRF_HEADER)
+    content_type = request.headers.get("content-type", "")
+    if token is None and content_type.startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        form = await request.form()
+        value = form.get(CSRF_FIELD)
+        token = value if isinstance(value, str) else None
+    cookie = request.cookies.get(CSRF_COOKIE)
+    if not signer.verify(cookie, token):
+        raise HTTPException(403, "The form expired or did not come from careerset; reload it.")
