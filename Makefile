@@ -3,17 +3,22 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench
+.PHONY: demo test lint bench screenshots
 demo: $(VENV)/.installed
 	$(BIN)/careerset demo
 
 test: $(VENV)/.installed
+	bash scripts/ensure-chromium.sh
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks
+
+screenshots: $(VENV)/.installed
+	bash scripts/ensure-chromium.sh
+	$(BIN)/python scripts/screenshots.py
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

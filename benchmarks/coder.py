@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from careerset.coding.index import build_index
+from careerset.coding.index import CoderIndex, build_index
 from careerset.coding.matcher import match_titles
 from careerset.coding.normalise import normalise_title
 from careerset.coding.records import CodingSource
@@ -79,8 +79,10 @@ def onet_scores(ranked: list[list[str]], gold: list[str], exact: bool) -> dict[s
 
 def esco_scores(ranked: list[list[str]], gold: list[str]) -> dict[str, float | None]:
     """accuracy@1, R@5, R@10 and MRR (a gold answer below rank 10 counts as 0)."""
-    ranks = [codes[:10].index(answer) + 1 if answer in codes[:10] else 0
-             for codes, answer in zip(ranked, gold, strict=True)]
+    ranks = [
+        codes[:10].index(answer) + 1 if answer in codes[:10] else 0
+        for codes, answer in zip(ranked, gold, strict=True)
+    ]
     array = np.asarray(ranks)
     return {
         "accuracy@1": float(np.mean(array == 1)),
@@ -90,7 +92,7 @@ def esco_scores(ranked: list[list[str]], gold: list[str]) -> dict[str, float | N
     }
 
 
-def ours(source: CodingSource, top: int) -> tuple[Ranker, float]:
+def ours(source: CodingSource, top: int) -> tuple[Ranker, float, CoderIndex]:
     start = time.perf_counter()
     index = build_index(source, "benchmark")
     built = time.perf_counter() - start
@@ -98,14 +100,16 @@ def ours(source: CodingSource, top: int) -> tuple[Ranker, float]:
     def rank(titles: Sequence[str]) -> list[list[str]]:
         return [[m.code for m in matches] for matches in match_titles(index, titles, top=top)]
 
-    return rank, built
+    return rank, built, index
 
 
 def tfidf_baseline(source: CodingSource, top: int) -> Ranker:
     """Char 2-4-gram TF-IDF nearest title over official and alternate titles (raw text)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    naming = [r for r in source.records if r.source in ("title", "alternate")]
+    naming = [
+        r for r in source.records if r.source in ("title", "alternate") and r.code in source.titles
+    ]
     vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), lowercase=True)
     matrix = vectoriser.fit_transform([r.text for r in naming])
     codes = [r.code for r in naming]
@@ -159,11 +163,19 @@ def throughput(rank: Ranker, titles: Sequence[str]) -> float:
 
 def table(rows: dict[str, dict[str, float | None]], speeds: dict[str, str]) -> str:
     columns = list(next(iter(rows.values())))
-    lines = ["| system | " + " | ".join(columns) + " | titles/s |",
-             "|---" * (len(columns) + 2) + "|"]
+    lines = [
+        "| system | " + " | ".join(columns) + " | titles/s |",
+        "|---" * (len(columns) + 2) + "|",
+    ]
     for name, values in rows.items():
-        cells = ["n/a" if value is None else f"{100 * value:.1f}%" if "MRR" not in key
-                 else f"{value:.3f}" for key, value in values.items()]
+        cells = [
+            "n/a"
+            if value is None
+            else f"{100 * value:.1f}%"
+            if "MRR" not in key
+            else f"{value:.3f}"
+            for key, value in values.items()
+        ]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {speeds.get(name, '')} |")
     return "\n".join(lines)
 
@@ -179,7 +191,7 @@ def main() -> None:
     dev = read_onet_dev(options.bench / "onet-reported-titles-dev.tsv")
     titles, gold = [title for title, _ in dev], [code for _, code in dev]
     source = load_shared_data(options.data, "onet")
-    rank, built = ours(source, 5)
+    rank, built, index = ours(source, 5)
     print(f"O*NET index built in {built:.1f} s from {len(source.records)} records")
     rows = {"careerset": onet_scores(rank(titles), gold, exact=True)}
     speeds = {"careerset": f"{throughput(rank, titles):,.0f}"}
@@ -198,7 +210,7 @@ def main() -> None:
         esco_dev = read_esco_dev(options.bench / "esco-vacancy-titles-dev.csv")
         esco_titles, esco_gold = [t for t, _ in esco_dev], [u for _, u in esco_dev]
         esco_source = load_shared_data(options.data, "esco")
-        esco_rank, esco_built = ours(esco_source, 10)
+        esco_rank, esco_built, _ = ours(esco_source, 10)
         print(f"\nESCO index built in {esco_built:.1f} s")
         esco_rows = {
             "careerset": esco_scores(esco_rank(esco_titles), esco_gold),
@@ -210,11 +222,12 @@ def main() -> None:
         print(f"\nESCO vacancy titles dev ({len(esco_titles)} titles)\n")
         print(table(esco_rows, esco_speeds))
 
-    print("\nHostile input (top match, careerset O*NET)")
+    print("\nHostile input (best match and its confidence, careerset O*NET)")
     for label, text in HOSTILE.items():
         start = time.perf_counter()
-        index_rank = rank([text])[0]
-        print(f"- {label}: {index_rank[:1] or 'no match'} in {time.perf_counter() - start:.3f} s")
+        matches = match_titles(index, [text], top=1)[0]
+        best = f"{matches[0].code} at {matches[0].score:.2f}" if matches else "no match"
+        print(f"- {label}: {best} in {time.perf_counter() - start:.3f} s")
 
 
 if __name__ == "__main__":

@@ -82,7 +82,11 @@ def test_whole_process_on_the_embedded_list(tmp_path: Path) -> None:
     script = "from careerset.cli.main import main; main()"
     result = subprocess.run(
         [sys.executable, "-c", script, *command[3:]],
-        env=env, capture_output=True, text=True, timeout=120, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     line = json.loads(result.stdout.strip())

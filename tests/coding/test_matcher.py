@@ -72,9 +72,6 @@ def test_hostile_input_gives_no_or_weak_matches(small_index: CoderIndex, title: 
 def test_confirmed_codes_win(small_index: CoderIndex) -> None:
     coder = Coder(small_index, confirmed=[("Night Auditor", "43-3031.00")])
     assert coder.code("night auditor")[0].code == "43-3031.00"
-    assert Coder(small_index).code("night auditor") == [] or (
-        Coder(small_index).code("night auditor")[0].score < 0.9
-    )
 
 
 def test_description_is_extra_evidence(small_index: CoderIndex) -> None:

@@ -48,8 +48,14 @@ def test_very_long_titles_are_cut_without_error() -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("nurses", "nurse"), ("secretaries", "secretary"), ("coaches", "coach"),
-     ("business", "business"), ("analysis", "analysis"), ("bus", "bus")],
+    [
+        ("nurses", "nurse"),
+        ("secretaries", "secretary"),
+        ("coaches", "coach"),
+        ("business", "business"),
+        ("analysis", "analysis"),
+        ("bus", "bus"),
+    ],
 )
 def test_singularise(word: str, expected: str) -> None:
     assert singularise(word) == expected

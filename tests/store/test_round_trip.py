@@ -4,12 +4,12 @@ import itertools
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
-from strategies import careers
 
 from careerset.interchange.json_resume import career_to_json_resume, json_resume_to_career
 from careerset.interchange.yaml_backup import career_to_document, document_to_career, dump_yaml
 from careerset.model import Career
 from careerset.store.repository import Store
+from strategies import careers
 
 _names = (f"p{n}" for n in itertools.count())
 

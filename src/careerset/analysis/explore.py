@@ -14,11 +14,11 @@ import numpy as np
 
 from careerset.analysis.evidence import CareerEvidence, collect_evidence
 from careerset.analysis.interests import RiasecScores, congruence
-from careerset.reference.protocol import Reference
 from careerset.analysis.skill_space import Matrix, OccupationSpace, RatingMatrix, occupation_space
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TermMatcher
 from careerset.model.career import Career
 from careerset.reference.profile import RIASEC, Interests
+from careerset.reference.protocol import Reference
 
 COVERAGE_WEIGHT = 0.5  # readiness = 0.5 coverage of requirements + 0.5 relevance of evidence
 MATCHED_SHOWN = 3

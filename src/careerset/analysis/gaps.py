@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from careerset.analysis.evidence import CareerEvidence, HeldOccupation, collect_evidence
-from careerset.reference.protocol import Reference
 from careerset.analysis.skill_space import reference_has_skills
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TECHNOLOGY, TermMatcher
 from careerset.errors import UserError
@@ -22,6 +21,7 @@ from careerset.reference.profile import (
     RatedElement,
     TechnologySkill,
 )
+from careerset.reference.protocol import Reference
 
 LARGE_GAP = 3.0  # importance x shortfall: e.g. an important (4) skill one level (0.75+) short
 STRENGTH_MIN_IMPORTANCE = 3.0  # only skills the target really uses count as transferable

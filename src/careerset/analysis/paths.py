@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from careerset.reference.protocol import Reference
 from careerset.analysis.skill_space import OccupationSpace, occupation_space
 from careerset.errors import UserError
+from careerset.reference.protocol import Reference
 
 # Every step must transfer skills: centered cosine >= 0.5 sits near the 80th percentile of
 # all occupation pairs (median is about 0), e.g. BI analysts -> data scientists.

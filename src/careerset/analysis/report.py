@@ -9,12 +9,12 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from careerset.analysis.occupations import OccupationFacts
-from careerset.reference.protocol import Reference
 from careerset.analysis.summary import CareerSummary, summarize
 from careerset.analysis.trajectory import CareerMetrics, career_metrics
 from careerset.analysis.verdict import CAREER_STEP, JOB, STEPPING_STONE, Assessment, assess_career
 from careerset.analysis.weights import DEFAULT_WEIGHTS, VerdictWeights
 from careerset.model.career import Career
+from careerset.reference.protocol import Reference
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from careerset.reference.protocol import Reference
 from careerset.reference.profile import FeatureUnavailable, RatedElement, RelatedOccupation
+from careerset.reference.protocol import Reference
 
 Matrix = NDArray[np.float64]
 

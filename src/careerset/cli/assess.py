@@ -77,6 +77,8 @@ def assess_command(
 class ReportFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
+    HTML = "html"
+    PDF = "pdf"
 
 
 # Each format is a function from the report data to text; html and pdf slot in here.
@@ -98,17 +100,40 @@ def make_report(career: Career, today: date, reference: ReferencePack | None) ->
 @app.command("report")
 def report_command(
     report_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format: text or json.")
+        ReportFormat, typer.Option("--format", "-f", help="Output format: text, json, html or pdf.")
     ] = ReportFormat.TEXT,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file, not the terminal.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file, not the terminal (pdf default: report.pdf)."
+        ),
     ] = None,
 ) -> None:
     """The career report: the set at a glance, every verdict, the career metrics, what to do next.
 
-    Example: careerset report -o report.txt
+    HTML and PDF add charts: a timeline by verdict, interests, pay, skills and gaps.
+
+    Example: careerset report --format pdf -o report.pdf
     """
-    report = make_report(load_career(), date.today(), open_reference())
+    career = load_career()
+    reference = open_reference()
+    report = make_report(career, date.today(), reference)
+    if report_format in (ReportFormat.HTML, ReportFormat.PDF):
+        # Imported here: charts need matplotlib, which the text report never pays for.
+        from careerset.cli.render import write_output
+        from careerset.render.report_view import build_report_view
+
+        view = build_report_view(career, report, reference)
+        if report_format == ReportFormat.PDF:
+            from careerset.render.typst_pdf import render_report_pdf
+
+            write_output(render_report_pdf(view), output, "report.pdf", True, "report")
+        else:
+            from careerset.render.html_pages import render_report_html
+
+            data = render_report_html(view).encode("utf-8")
+            write_output(data, output, "report.html", False, "report")
+        return
     text = RENDERERS[report_format](report)
     if output is None:
         typer.echo(text, nl=False)

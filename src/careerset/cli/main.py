@@ -16,8 +16,20 @@ def _say(message: str) -> None:
     err_console.print(f"careerset: {message}", markup=False, highlight=False, soft_wrap=True)
 
 
+# The order `careerset --help` lists commands in: the way a person meets them.
+COMMAND_ORDER = (
+    "init demo add list show edit remove import export backup restore data occupation skill code "
+    "interests assess report gaps paths plan explore cv serve"
+).split()
+
+
 class ErrorBoundaryGroup(TyperGroup):
     """User mistakes and usage errors become one line on stderr and exit code 2, wherever raised."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = list(super().list_commands(ctx))
+        rank = {name: index for index, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
 
     def main(
         self,

@@ -15,6 +15,7 @@ from careerset.cli.main import app
 from careerset.cli.output import console, print_json
 from careerset.cli.state import current_state
 from careerset.cli.store_access import opened_store
+from careerset.errors import UserError
 from careerset.interchange import yaml_backup
 from careerset.model.career import Career
 
@@ -67,12 +68,16 @@ def demo_command(
         "--keep",
         help="Load the sample into the chosen store's 'demo' profile, not a temporary one.",
     ),
+    out: Path | None = typer.Option(
+        None, "--out", help="Folder for the sample's CV and report (default: <data dir>/demo)."
+    ),
 ) -> None:
     """Load a bundled sample career into a throwaway profile and show what careerset makes of it.
 
-    Works offline on a fresh install.
+    Works offline on a fresh install. Also writes the sample's CV (PDF, HTML) and career
+    report (HTML, PDF) and prints where.
 
-    Example: careerset demo
+    Example: careerset demo --out ./demo
     """
     career = load_demo_career()
     with tempfile.TemporaryDirectory(prefix="careerset-demo-") as folder:
@@ -85,14 +90,34 @@ def demo_command(
     today = date.today()
     summary = summarize(stored, today)
     # Imported here: the assessment pulls in the reference layer, which `init` does not need.
-    from careerset.analysis.verdict import assess_career
+    from careerset.analysis.report import build_report
     from careerset.cli.assess import render_assessment
+    from careerset.paths import data_dir
     from careerset.reference.query import open_reference
+    from careerset.render.showcase import write_showcase
 
-    assessment = assess_career(stored, today, open_reference())
+    reference = open_reference()
+    report = build_report(stored, today, reference, reference_kind=reference.kind)
+    try:
+        written = write_showcase(stored, report, reference, out or data_dir() / "demo")
+    except OSError as error:
+        raise UserError(
+            f"cannot write the demo files: {error}; choose a folder with --out."
+        ) from None
+    assessment = report.assessment
     if as_json:
         verdicts = assessment.to_list()
-        print_json({"profile": DEMO_PROFILE, "summary": asdict(summary), "assessment": verdicts})
+        files_written = {name: str(path) for name, path in written.items()}
+        print_json(
+            {
+                "profile": DEMO_PROFILE,
+                "summary": asdict(summary),
+                "assessment": verdicts,
+                "files": files_written,
+            }
+        )
         return
     render_summary(summary)
     render_assessment(assessment)
+    for name, path in written.items():
+        console.print(f"Wrote the sample's {name}: {path}", highlight=False, soft_wrap=True)

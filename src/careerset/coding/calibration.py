@@ -32,7 +32,7 @@ def split_held_out(
     source: CodingSource, count: int = 3000, seed: int = 7
 ) -> tuple[CodingSource, list[TitleRecord]]:
     """Remove `count` random alternate titles from `source`; return both parts."""
-    alternates = [record for record in source.records if record.source == "alternate"]
+    alternates = [r for r in source.records if r.source == "alternate" and r.code in source.titles]
     held = random.Random(seed).sample(alternates, min(count, len(alternates)))
     held_ids = {id(record) for record in held}
     kept = [record for record in source.records if id(record) not in held_ids]

@@ -16,7 +16,7 @@ KEEP_FRACTION = 0.1
 
 
 def train_classifier(
-    vectors: Matrix, membership: Matrix, seed: int = 0
+    vectors: Matrix, membership: Matrix, seed: int = 0, epochs: int = 8
 ) -> tuple[Matrix, NDArray[np.float32]]:
     """Fit one-vs-rest linear scores for every occupation from its naming texts.
 
@@ -31,7 +31,7 @@ def train_classifier(
     model = SGDClassifier(
         loss="modified_huber",
         alpha=5e-5,
-        max_iter=8,
+        max_iter=epochs,
         tol=None,
         n_jobs=2,
         random_state=seed,

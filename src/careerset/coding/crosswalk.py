@@ -7,8 +7,7 @@ vote, coded by a first index built from the current codes alone.
 
 from collections import defaultdict
 
-import numpy as np
-
+from careerset.coding.normalise import normalise_title
 from careerset.coding.records import CodingSource, TitleRecord
 
 
@@ -53,29 +52,38 @@ def adopt_orphans(source: CodingSource) -> CodingSource:
         if record.code in mapping and record.source != "title"
     ]
     return CodingSource(
-        source.scheme, source.titles, current.records + adopted, source.employment,
+        source.scheme,
+        source.titles,
+        current.records + adopted,
+        source.employment,
         source.version,
     )
 
 
 def _vote(current: CodingSource, groups: dict[str, list[TitleRecord]]) -> dict[str, str]:
-    """Code each retired code's titles with a quick index; the summed confidences decide."""
+    """Code each retired code's titles with an index of the current codes; each title's
+    best match votes with its confidence; the retired occupation's own title, when known,
+    weighs as much as half of its alternate titles."""
     from careerset.coding.index import build_index
-    from careerset.coding.matcher import ScoringWeights, match_titles
+    from careerset.coding.matcher import match_titles
 
-    quick = build_index(current, "crosswalk", train=False)
-    weights = ScoringWeights(classifier=0.0, nearest=1.0, description=0.1, prior=0.0)
+    # A shorter training run is plenty for voting, and halves the cost of this first pass.
+    first = build_index(current, "crosswalk", epochs=3)
+    by_title = {normalise_title(title): code for code, title in current.titles.items()}
     mapping: dict[str, str] = {}
     for retired, records in groups.items():
+        renamed = [by_title.get(normalise_title(r.text)) for r in records if r.source == "title"]
+        if renamed and renamed[0]:
+            mapping[retired] = renamed[0]
+            continue
         texts = [record.text for record in records]
-        # The retired occupation's own title says more than any one alternate title.
-        repeat = [3 if record.source == "title" else 1 for record in records]
         totals: dict[str, float] = defaultdict(float)
-        for matches, count in zip(match_titles(quick, texts, top=3, weights=weights), repeat,
-                                  strict=True):
-            for match in matches:
-                totals[match.code] += count * match.score
+        for record, matches in zip(records, match_titles(first, texts, top=10), strict=True):
+            # Major groups survive taxonomy revisions, so votes stay inside the old one.
+            inside = [match for match in matches if match.code[:2] == retired[:2]] or matches
+            if inside:
+                weight = max(3.0, len(records) / 2) if record.source == "title" else 1.0
+                totals[inside[0].code] += weight * inside[0].score
         if totals:
             mapping[retired] = max(totals, key=lambda code: (totals[code], code))
-    del np
     return mapping

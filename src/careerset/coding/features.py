@@ -6,7 +6,7 @@ numpy and scipy (importing scikit-learn alone would cost most of the CLI's time 
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 import numpy as np
@@ -106,6 +106,13 @@ class FeatureSpace:
     word: Vectoriser
     char: Vectoriser
     word_weight: float = 0.6
+    # Character n-gram columns per word: words recur across titles far more than titles do.
+    _char_ids: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _word_char_ids(self, word: str) -> list[int]:
+        lookup = self.char.vocabulary.get
+        offset = self.word.size
+        return [i + offset for i in map(lookup, char_terms(word)) if i is not None]
 
     @classmethod
     def fit(cls, texts: Sequence[str], word_weight: float = 0.6) -> "FeatureSpace":
@@ -121,15 +128,19 @@ class FeatureSpace:
         and each part is scaled to its own unit length before weighting.
         """
         word_lookup = self.word.vocabulary.get
-        char_lookup = self.char.vocabulary.get
         offset = self.word.size
+        char_ids = self._char_ids
+        if len(char_ids) > 500_000:
+            char_ids.clear()
         indices: list[int] = []
         indptr = [0]
         for text in texts:
             indices.extend(i for i in map(word_lookup, word_terms(text)) if i is not None)
-            indices.extend(
-                i + offset for i in map(char_lookup, char_terms(text)) if i is not None
-            )
+            for word in text.split():
+                known = char_ids.get(word)
+                if known is None:
+                    known = char_ids[word] = self._word_char_ids(word)
+                indices.extend(known)
             indptr.append(len(indices))
         rows = len(texts)
         matrix = sp.csr_matrix(
@@ -163,7 +174,9 @@ class FeatureSpace:
             shape=(rows, offset),
         )
         weight = np.where(
-            is_word, np.float32(np.sqrt(self.word_weight)), np.float32(np.sqrt(1 - self.word_weight))
+            is_word,
+            np.float32(np.sqrt(self.word_weight)),
+            np.float32(np.sqrt(1 - self.word_weight)),
         )
         matrix.data = (unit * weight).astype(np.float32)
         return matrix, word_part

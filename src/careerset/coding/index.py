@@ -13,11 +13,12 @@ import scipy.sparse as sp  # type: ignore[import-untyped]
 from numpy.typing import NDArray
 
 from careerset.coding.classifier import train_classifier
+from careerset.coding.crosswalk import adopt_orphans
 from careerset.coding.features import FeatureSpace, Matrix, Vectoriser
 from careerset.coding.normalise import normalise_title
 from careerset.coding.records import NAMING_SOURCES, CodingSource
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 # How much each kind of naming text counts when a title is seen for more than one code.
 SOURCE_WEIGHT = {"title": 3.0, "confirmed": 4.0, "reported": 2.0, "alternate": 1.0}
@@ -50,8 +51,12 @@ def _description_text(text: str) -> str:
     return normalise_title(text.replace(",", " ").replace(";", " "))
 
 
-def build_index(source: CodingSource, build_id: str = "") -> CoderIndex:
-    """Vectorise the naming texts of `source` and aggregate them per occupation."""
+def build_index(source: CodingSource, build_id: str = "", epochs: int = 8) -> CoderIndex:
+    """Vectorise the naming texts of `source` and aggregate them per occupation.
+
+    `epochs` passes train the linear classifier; 0 skips it (nearest titles only).
+    """
+    source = adopt_orphans(source)
     codes = sorted(source.titles)
     position = {code: index for index, code in enumerate(codes)}
     weight_by_text: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
@@ -85,7 +90,11 @@ def build_index(source: CodingSource, build_id: str = "") -> CoderIndex:
         (np.asarray(weights, dtype=np.float32), (rows, columns)),
         shape=(len(texts), len(codes)),
     )
-    classifier, bias = train_classifier(combined, membership)
+    if epochs:
+        classifier, bias = train_classifier(combined, membership, epochs=epochs)
+    else:
+        classifier = sp.csr_matrix((combined.shape[1], len(codes)), dtype=np.float32)
+        bias = np.zeros(len(codes), dtype=np.float32)
 
     description_vectoriser = features.word
     description_rows = [" ".join(described.get(index, [])) for index in range(len(codes))]
@@ -158,10 +167,12 @@ def save_index(index: CoderIndex, path: Path) -> None:
         "meta": _pack_strings([json.dumps(meta)]),
         "codes": _pack_strings(index.codes),
         "titles": _pack_strings(index.titles),
-        "word_terms": _pack_strings(sorted(index.features.word.vocabulary,
-                                           key=index.features.word.vocabulary.__getitem__)),
-        "char_terms": _pack_strings(sorted(index.features.char.vocabulary,
-                                           key=index.features.char.vocabulary.__getitem__)),
+        "word_terms": _pack_strings(
+            sorted(index.features.word.vocabulary, key=index.features.word.vocabulary.__getitem__)
+        ),
+        "char_terms": _pack_strings(
+            sorted(index.features.char.vocabulary, key=index.features.char.vocabulary.__getitem__)
+        ),
         "word_idf": index.features.word.idf,
         "char_idf": index.features.char.idf,
         "prior": index.prior,

@@ -8,6 +8,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
 # Abbreviations seen in job ads and CVs, expanded to the words O*NET titles use.
 ABBREVIATIONS: dict[str, str] = {
     "sr": "senior",
@@ -110,12 +115,21 @@ ABBREVIATIONS: dict[str, str] = {
 # Seniority, level and contract markers: they place a person within an occupation,
 # not in a different one, so they are dropped.
 SENIORITY_WORDS: frozenset[str] = frozenset(
-    ["senior", "junior", "lead", "principal", "staff", "entry", "level", "mid", "associate", "trainee", "apprentice", "intern", "internship", "graduate", "experienced", "chief", "head"]
+    _split("""
+    senior junior lead principal staff entry level mid associate trainee apprentice
+    intern internship graduate experienced chief head
+    """)
 )
 
 # Shift, contract and filler words: never part of an occupation's name.
 NOISE_WORDS: frozenset[str] = frozenset(
-    ["i", "ii", "iii", "iv", "v", "vi", "1", "2", "3", "4", "5", "6", "7", "8", "9", "one", "two", "three", "night", "nights", "day", "days", "evening", "evenings", "weekend", "weekends", "overnight", "shift", "shifts", "remote", "hybrid", "onsite", "temporary", "temp", "contract", "contractor", "permanent", "part", "full", "time", "fulltime", "parttime", "seasonal", "prn", "per", "diem", "m", "f", "d", "w", "x", "h", "mwd", "fmd", "mfd", "new", "grad", "urgent", "hiring", "immediate", "start", "needed", "wanted", "job", "vacancy", "opening", "the", "a", "an", "of", "and", "for", "in", "at", "to", "with"]
+    _split("""
+    i ii iii iv v vi 1 2 3 4 5 6 7 8 9 one two three night nights day days evening
+    evenings weekend weekends overnight shift shifts remote hybrid onsite temporary temp
+    contract contractor permanent part full time fulltime parttime seasonal prn per diem
+    m f d w x h mwd fmd mfd new grad urgent hiring immediate start needed wanted job
+    vacancy opening the a an of and for in at to with
+    """)
 )
 
 # Gendered forms with a neutral O*NET counterpart; -man/-woman words are handled by rule.
@@ -146,8 +160,13 @@ GENDERED: dict[str, str] = {
 }
 
 # Plural endings that a title rarely keeps in singular form ("Software Developers").
-_KEEP_S = frozenset(
-    ["analysis", "business", "class", "glass", "gas", "press", "boss", "series", "species", "news", "physics", "mathematics", "economics", "statistics", "logistics", "electronics", "ethics", "aeronautics", "graphics", "systems", "status", "bus", "campus", "census", "chassis", "diagnosis", "thesis", "canvas", "lens", "biomass", "mass", "access", "process", "sales", "mechanics", "dynamics", "athletics", "robotics"]
+_KEEP_S: frozenset[str] = frozenset(
+    _split("""
+    analysis business class glass gas press boss series species news physics mathematics
+    economics statistics logistics electronics ethics aeronautics graphics systems
+    status bus campus census chassis diagnosis thesis canvas lens biomass mass access
+    process sales mechanics dynamics athletics robotics
+    """)
 )
 
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")

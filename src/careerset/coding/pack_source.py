@@ -28,9 +28,11 @@ def onet_source(reference: ReferencePack) -> CodingSource:
     if reference.has("tasks"):
         for code, tasks in reference.task_statements().items():
             records.extend(TitleRecord(code, task.statement, "task") for task in tasks)
-    by_soc = {code: float(count) for code, count in reference.employment_by_soc().items()} if (
-        reference.has("wages")
-    ) else {}
+    by_soc = (
+        {code: float(count) for code, count in reference.employment_by_soc().items()}
+        if (reference.has("wages"))
+        else {}
+    )
     employment = spread_employment(list(titles), by_soc)
     return CodingSource("onet", titles, records, employment, version=_build_id(reference))
 

@@ -63,9 +63,7 @@ def index_path(scheme: str, build_id: str, folder: Path | None = None) -> Path:
     return (folder or reference_dir()) / f"coder-index-{scheme}-{safe}.npz"
 
 
-def build_index_for_pack(
-    pack: Path | None = None, schemes: Sequence[str] = SCHEMES
-) -> list[Path]:
+def build_index_for_pack(pack: Path | None = None, schemes: Sequence[str] = SCHEMES) -> list[Path]:
     """Build and save the coder indexes for the pack at `pack` (default: the installed one).
 
     Schemes the pack has no data for are skipped; stale indexes of older builds are removed.

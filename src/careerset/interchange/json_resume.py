@@ -28,7 +28,13 @@ from careerset.interchange.json_resume_fields import (
 )
 from careerset.interchange.json_resume_person import read_person, write_basics, write_person_lists
 from careerset.interchange.json_resume_sections import SECTIONS, Section, section_of
-from careerset.interchange.plain_data import check_plain, expect_list, expect_object, join_path
+from careerset.interchange.plain_data import (
+    check_plain,
+    expect_entry_data,
+    expect_list,
+    expect_object,
+    join_path,
+)
 from careerset.model.career import Career
 from careerset.model.dates import PRESENT
 from careerset.model.entries import ENTRY_TYPES, Entry, entry_to_dict
@@ -132,6 +138,7 @@ def _read_document_extension(raw: Any, taken: set[str]) -> list[Entry]:
         raise UserError(f"{STASH}.version is {shown}; this careerset reads version 1 only.")
     entries = []
     for index, item in enumerate(expect_list(extension.get("entries", []), f"{STASH}.entries")):
+        expect_entry_data(item, f"{STASH}.entries[{index}]")
         entry = parse_entry(item, where=f"{STASH}.entries[{index}]: ")
         if entry.id in taken:
             where = f"{STASH}.entries[{index}]"

@@ -19,7 +19,7 @@ from careerset.model.career import Career
 from careerset.model.dates import PRESENT
 from careerset.model.entries import ENTRY_TYPES, Entry, Job
 from careerset.model.enums import CodeSource, EmploymentType
-from careerset.model.person import Language, Location, Person, SocialProfile
+from careerset.model.person import Person
 from careerset.model.validation import describe
 
 EXTRA_KEY = "linkedin"
@@ -27,16 +27,35 @@ ID_PREFIX = "li"
 # Columns LinkedIn documents for each file careerset reads (as compared: lower case).
 COLUMNS: dict[str, frozenset[str]] = {
     "profile.csv": frozenset(
-        {"first name", "last name", "maiden name", "address", "birth date", "headline",
-         "summary", "industry", "zip code", "geo location", "twitter handles", "websites",
-         "instant messengers"}
+        {
+            "first name",
+            "last name",
+            "maiden name",
+            "address",
+            "birth date",
+            "headline",
+            "summary",
+            "industry",
+            "zip code",
+            "geo location",
+            "twitter handles",
+            "websites",
+            "instant messengers",
+        }
     ),
     "positions.csv": frozenset(
         {"company name", "title", "description", "location", "started on", "finished on"}
     ),
     "education.csv": frozenset(
-        {"school name", "start date", "end date", "notes", "degree name", "activities",
-         "field of study"}
+        {
+            "school name",
+            "start date",
+            "end date",
+            "notes",
+            "degree name",
+            "activities",
+            "field of study",
+        }
     ),
     "skills.csv": frozenset({"name"}),
     "certifications.csv": frozenset(
@@ -73,9 +92,7 @@ def _split_description(text: str) -> tuple[str | None, list[str]]:
     return ("\n".join(prose) or None), [b for b in bullets if b]
 
 
-def _build(
-    kind: str, fields: dict[str, Any], row: CsvRow, kept: Sequence[str] = ()
-) -> Entry:
+def _build(kind: str, fields: dict[str, Any], row: CsvRow, kept: Sequence[str] = ()) -> Entry:
     """An entry from one row; the id comes from what the entry is, so re-imports match it.
 
     `kept` names known columns careerset has no field for; they join the unknown ones in `extra`.
@@ -221,9 +238,10 @@ def _rows(files: Mapping[str, bytes], name: str) -> list[CsvRow]:
 
 def _display(name: str) -> str:
     """The file name as LinkedIn spells it, for messages."""
-    return {"phonenumbers.csv": "PhoneNumbers.csv", "email addresses.csv": "Email Addresses.csv"}.get(
-        name, name[:1].upper() + name[1:]
-    )
+    return {
+        "phonenumbers.csv": "PhoneNumbers.csv",
+        "email addresses.csv": "Email Addresses.csv",
+    }.get(name, name[:1].upper() + name[1:])
 
 
 def _websites(text: str) -> list[str]:
@@ -244,17 +262,19 @@ def _person(files: Mapping[str, bytes]) -> Person:
     if profile_rows:
         row = profile_rows[0]
         name = " ".join(part for part in (row.get("first name"), row.get("last name")) if part)
-        fields.update(name=name or None, label=_text(row, "headline"), summary=_text(row, "summary"))
+        fields.update(
+            name=name or None, label=_text(row, "headline"), summary=_text(row, "summary")
+        )
         geo = row.get("geo location")
         if geo:
             parts = [part.strip() for part in geo.split(",") if part.strip()]
             region = ", ".join(parts[1:]) or None
-            fields["location"] = Location(city=parts[0] if parts else None, region=region)
+            fields["location"] = {"city": parts[0] if parts else None, "region": region}
         websites = _websites(row.get("websites"))
         if websites:
             fields["url"] = websites[0]
         handles = [h.strip().lstrip("@") for h in _BRACKETED.findall(row.get("twitter handles"))]
-        fields["profiles"] = [SocialProfile(network="X", username=h) for h in handles if h]
+        fields["profiles"] = [{"network": "X", "username": h} for h in handles if h]
     emails = _rows(files, "email addresses.csv")
     primary = [r for r in emails if r.get("primary").casefold() == "yes"] or emails
     if primary and primary[0].get("email address"):
@@ -265,7 +285,7 @@ def _person(files: Mapping[str, bytes]) -> Person:
     languages = _rows(files, "languages.csv")
     if languages:
         fields["languages"] = [
-            Language(language=r.get("name"), fluency=_text(r, "proficiency"))
+            {"language": r.get("name"), "fluency": _text(r, "proficiency")}
             for r in languages
             if r.get("name")
         ]
@@ -277,7 +297,7 @@ def _person(files: Mapping[str, bytes]) -> Person:
     try:
         return Person.model_validate(fields)
     except ValidationError as error:
-        raise UserError(describe(error, "Profile.csv: ")) from None
+        raise UserError(describe(error, "The LinkedIn profile details: ")) from None
 
 
 def linkedin_to_career(files: Mapping[str, bytes], connections: bool = False) -> Career:

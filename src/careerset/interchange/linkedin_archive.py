@@ -116,7 +116,9 @@ def _check_members(infos: list[zipfile.ZipInfo], path: Path, limits: ArchiveLimi
         )
 
 
-def read_zip(path: Path, wanted: frozenset[str], limits: ArchiveLimits = LIMITS) -> dict[str, bytes]:
+def read_zip(
+    path: Path, wanted: frozenset[str], limits: ArchiveLimits = LIMITS
+) -> dict[str, bytes]:
     """The wanted files (by lower-case name) found anywhere in the zip at `path`."""
     try:
         size = path.stat().st_size
@@ -134,7 +136,9 @@ def read_zip(path: Path, wanted: frozenset[str], limits: ArchiveLimits = LIMITS)
             for base, name in sorted(_pick(by_name, wanted).items()):
                 info = by_name[name]
                 if info.flag_bits & 0x1:
-                    raise UserError(f"{name[:80]} in {path} is encrypted; export it again unlocked.")
+                    raise UserError(
+                        f"{name[:80]} in {path} is encrypted; export it again unlocked."
+                    )
                 data = _read_member(archive, info, limits, budget)
                 budget -= len(data)
                 found[base] = data

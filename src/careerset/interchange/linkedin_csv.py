@@ -38,7 +38,9 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2}) ([a-z]+)\.?,? (\d{4})$")
 _MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.? (\d{1,2}),? (\d{4})$")
 _US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 # Timestamps ("2021-04-02 10:11:12 UTC", "3/15/24, 10:11 AM") are dated by their day.
-_TIME = re.compile(r"(?:,?\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]m)?(?:\s*(?:utc|z|gmt|[+-]\d{2}:?\d{2}))?$")
+_TIME = re.compile(
+    r"(?:,?\s+|t)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]m)?(?:\s*(?:utc|z|gmt|[+-]\d{2}:?\d{2}))?$"
+)
 # Header rows are found among the first lines; LinkedIn puts a few "Notes:" lines first.
 _HEADER_SEARCH = 20
 
@@ -86,7 +88,8 @@ class CsvRow:
 
 def read_rows(text: str, name: str, known: frozenset[str]) -> list[CsvRow]:
     """Rows under the first line that names a known column; blank rows are skipped."""
-    text = text.replace("\0", "")
+    # One line-ending style inside values too: LinkedIn writes CRLF, editors sometimes CR alone.
+    text = text.replace("\0", "").replace("\r\n", "\n").replace("\r", "\n")
     try:
         lines = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:

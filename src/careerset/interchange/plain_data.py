@@ -37,6 +37,16 @@ def join_path(where: str, part: str | int) -> str:
     return f"{where}.{part}" if where else part
 
 
+def _check_unicode(text: str, label: str) -> None:
+    """Refuse half of a UTF-16 surrogate pair (JSON's "\\ud800"): no file or database can hold it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError(
+            f"{label} holds a broken character (a lone surrogate); fix the text."
+        ) from None
+
+
 def check_plain(value: Any, where: str) -> None:
     """Refuse anything that is not bounded plain JSON data: odd types, deep nesting, huge text.
 
@@ -51,6 +61,7 @@ def check_plain(value: Any, where: str) -> None:
         if isinstance(item, str):
             if len(item) > MAX_TEXT:
                 raise UserError(f"{label} is longer than {MAX_TEXT} characters; shorten it.")
+            _check_unicode(item, label)
         elif isinstance(item, float):
             if not math.isfinite(item):
                 raise UserError(f"{label} is {item}, which is not a number JSON can hold.")
@@ -67,6 +78,7 @@ def check_plain(value: Any, where: str) -> None:
                     raise UserError(f"{label} has the key {str(key)[:40]!r}; keys must be text.")
                 if len(key) > 300:
                     raise UserError(f"{label} has a key longer than 300 characters; shorten it.")
+                _check_unicode(key, f"a key of {label}")
                 pairs.append((child, join_path(path, key), depth + 1))
             stack.extend(reversed(pairs))
         else:
@@ -96,3 +108,15 @@ def expect_texts(value: Any, where: str) -> list[str]:
     for index, item in enumerate(items):
         expect_text(item, join_path(where, index))
     return items
+
+
+def expect_entry_data(value: Any, where: str) -> Any:
+    """An entry given as plain data, checked for what the model's own check takes for granted.
+
+    `kind` picks the entry type by lookup, so it must be text before the model sees it.
+    """
+    item = expect_object(value, where)
+    if "kind" in item and not isinstance(item["kind"], str):
+        kind = describe_kind(item["kind"])
+        raise UserError(f"{join_path(where, 'kind')} must be text such as job, not {kind}.")
+    return item

@@ -9,7 +9,12 @@ import yaml
 from pydantic import ValidationError
 
 from careerset.errors import UserError
-from careerset.interchange.plain_data import check_plain, expect_list, expect_object
+from careerset.interchange.plain_data import (
+    check_plain,
+    expect_entry_data,
+    expect_list,
+    expect_object,
+)
 from careerset.model.career import Career
 from careerset.model.entries import Entry, entry_to_dict
 from careerset.model.person import Person
@@ -60,6 +65,7 @@ def document_to_career(data: Any) -> Career:
     entries: list[Entry] = []
     seen: set[str] = set()
     for index, item in enumerate(expect_list(document.get("entries", []), "entries")):
+        expect_entry_data(item, f"entries[{index}]")
         entry = parse_entry(item, where=f"entries[{index}]: ")
         if entry.id in seen:
             raise UserError(f"entries[{index}] repeats the id '{entry.id}'; ids must be unique.")
@@ -166,3 +172,8 @@ def load_yaml_text(text: str) -> Any:
         raise UserError(f"The file is not valid YAML: {str(error)[:150]}.") from None
     except RecursionError:
         raise UserError("The file is nested too deeply to be a careerset file.") from None
+    except (ValueError, OverflowError, KeyError, TypeError, IndexError) as error:
+        # PyYAML's constructors raise these for malformed tagged or escaped scalars
+        # (`!!int 0x`, `!!bool maybe`, `"\U99999999"`); they are the file's fault, not a bug.
+        detail = str(error)[:80] or type(error).__name__
+        raise UserError(f"The file is not valid YAML: a value cannot be read ({detail}).") from None

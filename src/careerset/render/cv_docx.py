@@ -123,13 +123,15 @@ def render_cv_docx(cv: CvDocument) -> bytes:
         _heading(document, "Experience")
         for employer in cv.employers:
             _employer(document, employer)
-    for section in cv.sections:
-        _heading(document, section.title)
-        for item in section.items:
+    for part in cv.sections:
+        _heading(document, part.title)
+        for item in part.items:
             _item(document, item)
     if cv.skills:
         _heading(document, "Skills")
-        _paragraph(document, " · ".join(s.name + (f" ({s.level}/5)" if s.level else "") for s in cv.skills))
+        _paragraph(
+            document, " · ".join(s.name + (f" ({s.level}/5)" if s.level else "") for s in cv.skills)
+        )
     if cv.languages:
         _heading(document, "Languages")
         _paragraph(document, " · ".join(cv.languages))

@@ -5,10 +5,11 @@ Every CV renderer (HTML, Typst/PDF, Markdown, DOCX) formats a `CvDocument`; none
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from careerset.model.career import Career
 from careerset.model.dates import PRESENT, EndDate, PartialDate
@@ -25,6 +26,13 @@ from careerset.model.person import Person
 
 DESIGNS = ("classic", "modern")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+T = TypeVar("T")
+# Control characters (but tab and newlines) and Unicode noncharacters: invalid in HTML and XML
+# (DOCX), and never meant to be seen, so every renderer gets text without them.
+_NONCHARACTERS = "".join(
+    f"{chr(p * 0x10000 + 0xFFFE)}-{chr(p * 0x10000 + 0xFFFF)}" for p in range(17)
+)
+_INVISIBLE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
 # Only links with these schemes become clickable; anything else (javascript:, data:) stays text.
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
@@ -110,6 +118,22 @@ class CvDocument:
         return asdict(self)
 
 
+def clean_strings(value: T) -> T:
+    """The same value with every string in it (dataclasses, lists, tuples) cleaned."""
+    if isinstance(value, str):
+        return _INVISIBLE.sub("", value)  # type: ignore[return-value]
+    if isinstance(value, list):
+        return [clean_strings(item) for item in value]  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        return tuple(clean_strings(item) for item in value)  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return {key: clean_strings(item) for key, item in value.items()}  # type: ignore[return-value]
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: clean_strings(getattr(value, f.name)) for f in fields(value)}
+        return replace(value, **changes)
+    return value
+
+
 def format_date(value: PartialDate | None) -> str:
     if value is None:
         return ""
@@ -120,7 +144,9 @@ def format_date(value: PartialDate | None) -> str:
 
 def format_period(start: PartialDate | None, end: EndDate | None) -> str:
     """`Jun 2014 – present`; one side alone when the other is unknown."""
-    last = "present" if end == PRESENT else format_date(end if isinstance(end, PartialDate) else None)
+    last = (
+        "present" if end == PRESENT else format_date(end if isinstance(end, PartialDate) else None)
+    )
     first = format_date(start)
     if first and last and first != last:
         return f"{first} – {last}"
@@ -277,9 +303,7 @@ def _sections(career: Career, today: date) -> list[Section]:
             "Publications",
             [_publication(p, today) for p in career.of_type(Publication)],
         ),
-        Section(
-            "awards", "Awards", [_award(a, today) for a in career.of_type(Accomplishment)]
-        ),
+        Section("awards", "Awards", [_award(a, today) for a in career.of_type(Accomplishment)]),
     ]
     return [Section(s.key, s.title, _by_recency(s.items)) for s in sections if s.items]
 
@@ -318,7 +342,7 @@ def _languages(person: Person) -> list[str]:
 def build_cv(career: Career, today: date, design: str = "classic") -> CvDocument:
     """The whole career as a CV view, newest first; tailoring happens in `cv_tailor`."""
     person = career.person
-    return CvDocument(
+    document = CvDocument(
         name=person.name or "Curriculum vitae",
         label=person.label,
         summary=person.summary,
@@ -329,3 +353,4 @@ def build_cv(career: Career, today: date, design: str = "classic") -> CvDocument
         languages=_languages(person),
         design=design if design in DESIGNS else DESIGNS[0],
     )
+    return clean_strings(document)

@@ -17,13 +17,13 @@ SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "docx": ".docx"}
 def render_document(document: CvDocument, cv_format: str, max_pages: int | None = None) -> bytes:
     """Render a CV view; PDF trims by real page count, the others by an estimate."""
     if cv_format == "pdf":
-        from careerset.render.cv_typst import render_cv_pdf
+        from careerset.render.typst_pdf import render_cv_pdf
 
         return render_cv_pdf(document, max_pages)
     if max_pages is not None:
         document = fit_pages(document, max_pages, estimated_pages)
     if cv_format == "html":
-        from careerset.render.cv_html import render_cv_html
+        from careerset.render.html_pages import render_cv_html
 
         return render_cv_html(document).encode("utf-8")
     if cv_format == "md":

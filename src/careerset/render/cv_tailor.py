@@ -9,10 +9,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from careerset.analysis.occupations import title_words
-from careerset.reference.protocol import Reference
 from careerset.errors import UserError
 from careerset.model.career import Career, entry_span
+from careerset.model.dates import PartialDate
 from careerset.model.entries import Entry
+from careerset.reference.protocol import Reference
 from careerset.render.cv_model import CvDocument, Employer, Item, Role, Section, build_cv
 
 # Sections that go before any job when trimming; education and certifications go last.
@@ -39,24 +40,31 @@ def select_entries(career: Career, tags: Iterable[str], since: int | None, today
     tagged_kinds = {e.kind for e in career.entries if e.tags}
 
     def keep(entry: Entry) -> bool:
-        if wanted and entry.kind in tagged_kinds:
-            if not wanted & {t.casefold() for t in entry.tags}:
-                return False
-        if since is not None:
-            span = entry_span(entry, today)
-            if span is not None and span[1].year < since:
-                return False
-        return True
+        if (
+            wanted
+            and entry.kind in tagged_kinds
+            and not wanted & {t.casefold() for t in entry.tags}
+        ):
+            return False
+        last = _last_year(entry, today)
+        return since is None or last is None or last >= since
 
     return Career(tuple(e for e in career.entries if keep(e)), career.person)
+
+
+def _last_year(entry: Entry, today: date) -> int | None:
+    """The year an entry last touched; an end alone (a degree's year) counts too."""
+    span = entry_span(entry, today)
+    if span is not None:
+        return span[1].year
+    end = getattr(entry, "end", None)
+    return end.year if isinstance(end, PartialDate) else None
 
 
 def target_terms(reference: Reference | None, code: str) -> set[str]:
     """Stemmed words of the target's title, rated skills and technologies."""
     if reference is None:
-        raise UserError(
-            "--target needs reference data; install it with `careerset data install`."
-        )
+        raise UserError("--target needs reference data; install it with `careerset data install`.")
     names = [reference.occupation(code).title]
     if reference.has("skills"):
         names += [e.name for e in reference.skills(code) if (e.importance or 0) >= 3]
@@ -85,7 +93,10 @@ def order_by_target(document: CvDocument, terms: set[str]) -> CvDocument:
         text = " ".join([i.heading, i.subheading or "", *i.details])
         return replace(i, relevance=relevance(text, terms))
 
-    skills = [replace(s, relevance=relevance(f"{s.name} {s.detail or ''}", terms)) for s in document.skills]
+    skills = [
+        replace(s, relevance=relevance(f"{s.name} {s.detail or ''}", terms))
+        for s in document.skills
+    ]
     return replace(
         document,
         employers=[replace(e, roles=[role(r) for r in e.roles]) for e in document.employers],
@@ -127,6 +138,22 @@ def _without_item(document: CvDocument, key: str, item_id: str) -> CvDocument:
     return replace(document, sections=[s for s in sections if s.items])
 
 
+def _shorten(role_id: str, highlights: int) -> Callable[[Role], Role | None]:
+    def change(role: Role) -> Role | None:
+        return (
+            replace(role, highlights=role.highlights[:highlights]) if role.id == role_id else role
+        )
+
+    return change
+
+
+def _drop(role_id: str) -> Callable[[Role], Role | None]:
+    def change(role: Role) -> Role | None:
+        return None if role.id == role_id else role
+
+    return change
+
+
 def trim_steps(document: CvDocument) -> Iterator[CvDocument]:
     """Ever shorter versions of `document`, least valuable material removed first.
 
@@ -137,9 +164,7 @@ def trim_steps(document: CvDocument) -> Iterator[CvDocument]:
     current = document
     for role in sorted(_roles_oldest_first(current), key=lambda r: -r.recency):
         if len(role.highlights) > 2:
-            current = _map_roles(
-                current, lambda r, i=role.id: replace(r, highlights=r.highlights[:2]) if r.id == i else r
-            )
+            current = _map_roles(current, _shorten(role.id, 2))
             yield current
     for key in _EXPENDABLE:
         section = current.section(key)
@@ -151,7 +176,7 @@ def trim_steps(document: CvDocument) -> Iterator[CvDocument]:
     newest = min(roles, key=lambda r: r.recency).id if roles else None
     for role in roles:
         if role.id != newest:
-            current = _map_roles(current, lambda r, i=role.id: None if r.id == i else r)
+            current = _map_roles(current, _drop(role.id))
             yield current
     current = _map_roles(current, lambda r: replace(r, highlights=r.highlights[:1], skills=[]))
     yield current

@@ -1,1 +1,1 @@
-"""web layer of careerset (see DESIGN.md)."""
+"""The local web app: `create_app` in `app`, one route module per page, templates and static files."""

@@ -114,5 +114,5 @@ def create_app(
     ):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(Guard, allowed_hosts=allowed_hosts, token=token)  # type: ignore[arg-type]
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts, token=token)
     return app

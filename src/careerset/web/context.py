@@ -17,6 +17,7 @@ from fastapi import Request
 from careerset.model.career import Career
 
 if TYPE_CHECKING:
+    from careerset.coding.service import Coder
     from careerset.reference.query import ReferencePack
     from careerset.store.repository import Store, StoreSession
 
@@ -28,6 +29,7 @@ class WebContext:
     store: Store
     profile: str
     _local: threading.local = field(default_factory=threading.local)
+    _coder: Coder | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[StoreSession]:
@@ -47,6 +49,14 @@ class WebContext:
             pack = open_reference()
             self._local.pack = pack
         return pack
+
+    def coder(self) -> Coder:
+        """The title coder, loaded once: finding its index opens the reference each time."""
+        if self._coder is None:
+            from careerset.coding.service import load_coder
+
+            self._coder = load_coder()
+        return self._coder
 
     @staticmethod
     def today() -> date:

@@ -53,6 +53,9 @@ LABELS = {
     "last_contacted": "Last contacted",
     "reason_for_leaving": "Reason for leaving",
 }
+SHOWN_AT_ONCE = 6
+# The job form's title suggestions fill the code, so the code must be in view.
+ALWAYS_SHOWN = frozenset({"occupation_code"})
 KIND_NAMES = {kind: kind.replace("_", " ") for kind in ENTRY_TYPES}
 
 
@@ -86,7 +89,8 @@ def _widget(flag: Flag) -> str:
 
 def _field(flag: Flag) -> FormField:
     label = LABELS.get(flag.field, flag.field.replace("_", " ").capitalize())
-    help_text = flag.help
+    # The CLI's help speaks of repeating a flag; a form takes one value per line instead.
+    help_text = flag.help.replace(" (repeat for several)", "").replace(" (repeat)", "")
     if flag.many:
         help_text += " One per line."
     if flag.choices is not None and flag.many:
@@ -99,6 +103,15 @@ def form_fields(kind: str) -> list[FormField]:
     """The inputs of a kind's form, in the CLI's order, then tags and notes (never the id)."""
     flags = [*KIND_FLAGS[kind], *(f for f in COMMON if f.field != "id")]
     return [_field(flag) for flag in flags]
+
+
+def split_fields(kind: str) -> tuple[list[FormField], list[FormField]]:
+    """The inputs shown at once, and the rest, folded under "More details" on long forms."""
+    fields = form_fields(kind)
+    if len(fields) <= SHOWN_AT_ONCE + 2:
+        return fields, []
+    first = [f for i, f in enumerate(fields) if i < SHOWN_AT_ONCE or f.name in ALWAYS_SHOWN]
+    return first, [f for f in fields if f not in first]
 
 
 def read_form(kind: str, form: Mapping[str, Any]) -> dict[str, Any]:

@@ -36,6 +36,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "style-src 'self'",
         "img-src 'self' data:",
         "connect-src 'self'",
+        "frame-src 'self'",
         "form-action 'self'",
         "frame-ancestors 'none'",
         "base-uri 'none'",
@@ -129,7 +130,10 @@ class Guard:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                extra = [*SECURITY_HEADERS, *((b"set-cookie", c) for c in set_cookies)]
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                # A route that sets its own policy (the framed CV preview) keeps it.
+                extra = [(n, v) for n, v in SECURITY_HEADERS if n not in present]
+                extra += [(b"set-cookie", c) for c in set_cookies]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 

@@ -46,7 +46,9 @@ def timeline(verdicts: list[JobVerdict], today: date) -> tuple[list[TimelineBar]
         x = round(SCALE * (start - first).days / total)
         width = max(round(SCALE * (end - start).days / total), 4)
         job = verdict.job
-        bars.append(TimelineBar(verdict, x, min(width, SCALE - x), f"{job.start} – {job.end or '?'}"))
+        bars.append(
+            TimelineBar(verdict, x, min(width, SCALE - x), f"{job.start} – {job.end or '?'}")
+        )
     return bars, str(first.year), str(last.year)
 
 

@@ -19,9 +19,7 @@ Context = Annotated[WebContext, Depends(get_context)]
 def career_report(context: WebContext) -> CareerReport:
     """The report every overview shows, computed from the store and the reference in use."""
     reference = context.reference()
-    return build_report(
-        context.career(), context.today(), reference, reference_kind=reference.kind
-    )
+    return build_report(context.career(), context.today(), reference, reference_kind=reference.kind)
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from careerset.errors import UserError
 from careerset.model.entries import ENTRY_TYPES, Entry
 from careerset.web.context import WebContext, get_context
-from careerset.web.forms import KIND_NAMES, form_fields, form_values, read_form, validate_entry
+from careerset.web.forms import KIND_NAMES, form_values, read_form, split_fields, validate_entry
 from careerset.web.pages import render
 
 router = APIRouter()
@@ -67,6 +67,7 @@ def _form_page(
     errors: dict[str, str],
     status_code: int = 200,
 ) -> HTMLResponse:
+    shown, folded = split_fields(kind)
     return render(
         request,
         "entry_form.html",
@@ -74,7 +75,9 @@ def _form_page(
         kind=kind,
         kind_name=KIND_NAMES[kind],
         entry=entry,
-        fields=form_fields(kind),
+        fields=shown,
+        more_fields=folded,
+        open_more=any(f.name in errors or values.get(f.name) for f in folded),
         values=values,
         errors=errors,
     )

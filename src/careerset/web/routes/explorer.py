@@ -54,9 +54,7 @@ def compare_page(
     reference = context.reference()
     wanted = list(dict.fromkeys(normalize_code(code) for code in codes if code.strip()))
     profiles = [reference.profile(code) for code in wanted[:MAX_COMPARE]]
-    return render(
-        request, "compare.html", profiles=profiles, money=money, sections=SECTION_NAMES
-    )
+    return render(request, "compare.html", profiles=profiles, money=money, sections=SECTION_NAMES)
 
 
 @router.get("/occupations/{code}", response_class=HTMLResponse)

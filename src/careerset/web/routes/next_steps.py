@@ -36,6 +36,13 @@ class NextSteps:
     explore: Any = None
     problems: dict[str, str] = field(default_factory=dict)
 
+    def problem_lines(self) -> list[tuple[str, str]]:
+        """(which analyses, why) with analyses failing for the same reason named together."""
+        grouped: dict[str, list[str]] = {}
+        for name, message in self.problems.items():
+            grouped.setdefault(message, []).append(name)
+        return [(", ".join(names).capitalize(), message) for message, names in grouped.items()]
+
     def to_dict(self) -> dict[str, Any]:
         parts = {"gaps": self.gaps, "paths": self.paths, "plan": self.plan}
         data: dict[str, Any] = {name: None if v is None else asdict(v) for name, v in parts.items()}
@@ -87,9 +94,7 @@ def compute_next_steps(context: WebContext, target: str | None) -> NextSteps:
     if steps.gaps is not None:
         first = steps.paths.paths[0] if steps.paths is not None and steps.paths.paths else None
         gaps = steps.gaps
-        steps.plan = _attempt(
-            steps, "plan", lambda: build_plan(gaps, first, PLAN_MONTHS, today)
-        )
+        steps.plan = _attempt(steps, "plan", lambda: build_plan(gaps, first, PLAN_MONTHS, today))
     return steps
 
 
