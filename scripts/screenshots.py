@@ -103,6 +103,7 @@ def main() -> int:
             page = browser.new_page(viewport={"width": 375, "height": 900})
             page.goto(base + "profiler")
             page.get_by_role("button", name="Take it again").click()
+            page.wait_for_selector("html[data-enhanced]", state="attached")
             page.keyboard.press("3")
             page.wait_for_selector("text=Question 2 of 60")
             target = out / "profiler-question-phone.png"

@@ -102,7 +102,8 @@ def test_jobs_are_coded_when_a_coder_is_available(
     run: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def fake_coder(titles: list[str]) -> list[tuple[str, float] | None]:
-        return [("13-1081.00", 0.8) if "Operations" in t else None for t in titles]
+        found = {"Operations": ("13-1081.00", 0.8), "Shift Supervisor": ("35-1012.00", 0.1)}
+        return [next((v for k, v in found.items() if k in t), None) for t in titles]
 
     monkeypatch.setattr(exchange, "title_coder", lambda: fake_coder)
     run("import", str(LINKEDIN))
@@ -200,3 +201,8 @@ def test_a_hostile_zip_is_refused_with_exit_2(run: Invoke, tmp_path: Path) -> No
         writer.writestr("../../Positions.csv", "Company Name,Title\nA,B\n")
     result = run("import", str(archive))
     assert result.exit_code == 2 and "outside the archive" in result.stderr
+
+
+def test_one_linkedin_csv_file_imports(run: Invoke) -> None:
+    result = run("import", str(LINKEDIN / "Positions.csv"))
+    assert result.exit_code == 0 and "7 added" in result.stderr

@@ -70,6 +70,9 @@ def test_a_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
         ("download", '  {"work": []}', "jsonresume"),
         ("download", "format: careerset\n", "yaml"),
         ("notes.txt", "person:\n  name: Ada\n", "yaml"),
+        ("John_Doe_CV.yaml", "cv:\n  name: John Doe\n", "rendercv"),
+        ("cv.yml", "# made by hand\ndesign:\n  theme: classic\ncv: # me\n  name: J\n", "rendercv"),
+        ("career.yaml", "format: careerset\nperson:\n  cv: 1\n", "yaml"),
     ],
 )
 def test_detect_format(name: str, text: str, expected: str) -> None:

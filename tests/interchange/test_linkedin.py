@@ -15,7 +15,7 @@ from careerset.interchange.linkedin_csv import decode_csv, parse_date, read_rows
 from careerset.interchange.merge import plan_merge
 from careerset.model.career import Career
 from careerset.model.dates import PRESENT, PartialDate
-from careerset.model.entries import Certification, Contact, Education, Job, Skill
+from careerset.model.entries import Certification, Contact, Education, Skill
 from careerset.model.enums import EmploymentType
 
 EXPORT = Path(__file__).parent / "data" / "linkedin"
@@ -135,6 +135,11 @@ def test_the_rest_of_the_export(career: Career) -> None:
         "+1 503 555 0147",
     )
     assert person.location is not None and person.location.city == "Portland"
+    assert person.url == "https://priya-ramanathan.example.com"
+    assert [(p.network, p.username) for p in person.profiles] == [
+        ("X", "priyaops"),
+        ("GitHub", "priya-example"),
+    ]
     assert [lang.language for lang in person.languages] == ["English", "Tamil", "Spanish"]
     assert person.extra["linkedin"]["Courses"] == ["Operations Research", "Statistics for Managers"]
 
@@ -163,7 +168,7 @@ def test_an_edited_copy_applies_only_the_edits(career: Career, tmp_path: Path) -
     )
     positions.write_text(text, encoding="utf-16")
     skills = edited / "Skills.csv"
-    skills.write_bytes(skills.read_bytes() + "Warehouse Automation\r\n".encode())
+    skills.write_bytes(skills.read_bytes() + b"Warehouse Automation\r\n")
     plan = plan_merge(career, load_linkedin_export(edited))
     assert [entry.label for entry in plan.added] == ["Warehouse Automation"]
     (change,) = plan.changed

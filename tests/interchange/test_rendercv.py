@@ -125,9 +125,10 @@ def test_the_demo_exports_its_sections() -> None:
 def test_import_keeps_what_the_cv_shows() -> None:
     career = demo_career()
     back = load_rendercv_text(dump_rendercv(career))
-    shown = lambda c: sorted(
-        (j.organization, j.title, str(j.start), str(j.end)) for j in c.of_type(Job)
-    )  # noqa: E731
+
+    def shown(c: Career) -> list[tuple[str | None, str, str, str]]:
+        return sorted((j.organization, j.title, str(j.start), str(j.end)) for j in c.of_type(Job))
+
     assert shown(back) == shown(career)
     assert {e.institution for e in back.of_type(Education)} == {
         e.institution for e in career.of_type(Education)

@@ -191,3 +191,33 @@ def test_occupation_pages_explain_missing_data(client: TestClient) -> None:
     assert "Registered Nurses" in page
     assert client.get("/occupations/99-9999.99").status_code == 400
     assert client.get("/occupations/not-a-code").status_code == 400
+
+
+@pytest.mark.shared_data
+def test_pages_with_a_full_reference_pack(use_reference_pack: object, db_file: object) -> None:
+    """With the O*NET pack the explorer, gaps, paths and plan show real content."""
+    from careerset.web.app import create_app
+
+    from .web_helpers import BASE_URL, page_token  # type: ignore[import-not-found]
+
+    app = create_app(str(db_file), "default")
+    client = TestClient(app, base_url=BASE_URL)
+    csrf = page_token(client.get("/").text)
+    add(
+        client,
+        csrf,
+        "job",
+        title="Registered nurse",
+        start="2015",
+        end="present",
+        occupation_code="29-1141.00",
+        skills="Patient care\nMedication administration",
+    )
+    add(client, csrf, "goal", statement="Nurse practitioner", target_codes="29-1171.00")
+    occupation = client.get("/occupations/29-1141.00").text
+    assert "Skills" in occupation and "Related occupations" in occupation
+    steps = client.get("/next-steps").text
+    assert 'id="gaps-heading"' in steps and 'id="plan-heading"' in steps
+    assert client.get("/api/next-steps").json()["gaps"] is not None
+    assert 'class="card job-verdict"' in client.get("/assessment").text
+    app.state.context.store.close()

@@ -51,7 +51,8 @@ def write_output(text: str, output: Path | None) -> None:
 def _chosen_format(file: Path, file_format: ImportFormat | None) -> ImportFormat:
     if file_format is not None:
         return file_format
-    if file.is_dir() or file.suffix.lower() == ".zip":
+    # LinkedIn's export is the only format that comes as a zip, a folder or CSV files.
+    if file.is_dir() or file.suffix.lower() in (".zip", ".csv"):
         return ImportFormat.LINKEDIN
     return ImportFormat(detect_format(file, read_text_file(file)))
 

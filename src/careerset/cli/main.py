@@ -17,10 +17,11 @@ def _say(message: str) -> None:
 
 
 # The order `careerset --help` lists commands in: the way a person meets them.
-COMMAND_ORDER = (
-    "init demo add list show edit remove import export backup restore data occupation skill code "
-    "interests assess report gaps paths plan explore cv serve"
-).split()
+COMMAND_ORDER = [
+    *("init", "demo", "add", "list", "show", "edit", "remove", "import", "export", "backup"),
+    *("restore", "data", "occupation", "skill", "code", "interests", "assess", "report"),
+    *("gaps", "paths", "plan", "explore", "cv", "serve"),
+]
 
 
 class ErrorBoundaryGroup(TyperGroup):
@@ -37,6 +38,7 @@ class ErrorBoundaryGroup(TyperGroup):
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
         try:
@@ -45,6 +47,7 @@ class ErrorBoundaryGroup(TyperGroup):
                 prog_name=prog_name,
                 complete_var=complete_var,
                 standalone_mode=False,
+                windows_expand_args=windows_expand_args,
                 **extra,
             )
         except typer.TyperException as error:

@@ -1,7 +1,6 @@
-"""LinkedIn's "Download your data" export (zip or folder of CSV files) read into a Career.
+"""LinkedIn's "Download your data" export (zip, folder or one CSV) read into a Career.
 
-Only the files that describe a career are read; missing files are fine, unknown columns are
-kept in each entry's `extra`. Connections become contacts only when asked for.
+Missing files and unknown columns are fine; connections become contacts only when asked for.
 """
 
 import re
@@ -78,6 +77,18 @@ COLUMNS: dict[str, frozenset[str]] = {
 FILES = frozenset(COLUMNS)
 _BULLET = re.compile(r"^\s*(?:[-*•–·]|\d+[.)])\s+")
 _BRACKETED = re.compile(r"\[([^\]]*)\]")
+_NETWORK_HOSTS = {
+    "github.com": "GitHub",
+    "gitlab.com": "GitLab",
+    "x.com": "X",
+    "twitter.com": "X",
+    "instagram.com": "Instagram",
+}
+_NETWORK_URL = re.compile(
+    r"^(?:https?://)?(?:www\.)?(github\.com|gitlab\.com|x\.com|twitter\.com|instagram\.com)"
+    r"/([A-Za-z0-9_.-]+)/?$",
+    re.IGNORECASE,
+)
 
 
 def _split_description(text: str) -> tuple[str | None, list[str]]:
@@ -256,6 +267,15 @@ def _websites(text: str) -> list[str]:
     return urls
 
 
+def _profile_of(url: str) -> dict[str, str] | None:
+    """A website that is a profile on a known network, as (network, username, url)."""
+    match = _NETWORK_URL.match(url.strip())
+    if not match:
+        return None
+    host, username = match.groups()
+    return {"network": _NETWORK_HOSTS[host.casefold()], "username": username, "url": url.strip()}
+
+
 def _person(files: Mapping[str, bytes]) -> Person:
     fields: dict[str, Any] = {}
     profile_rows = _rows(files, "profile.csv")
@@ -271,10 +291,13 @@ def _person(files: Mapping[str, bytes]) -> Person:
             region = ", ".join(parts[1:]) or None
             fields["location"] = {"city": parts[0] if parts else None, "region": region}
         websites = _websites(row.get("websites"))
-        if websites:
-            fields["url"] = websites[0]
         handles = [h.strip().lstrip("@") for h in _BRACKETED.findall(row.get("twitter handles"))]
-        fields["profiles"] = [{"network": "X", "username": h} for h in handles if h]
+        profiles = [{"network": "X", "username": h} for h in handles if h]
+        personal = [url for url in websites if _profile_of(url) is None]
+        if personal:
+            fields["url"] = personal[0]
+        profiles.extend(p for p in map(_profile_of, websites) if p is not None)
+        fields["profiles"] = profiles
     emails = _rows(files, "email addresses.csv")
     primary = [r for r in emails if r.get("primary").casefold() == "yes"] or emails
     if primary and primary[0].get("email address"):
@@ -332,15 +355,21 @@ TitleCoder = Callable[[list[str]], list[tuple[str, float] | None]]
 """Codes many job titles at once: each gives (occupation code, confidence) or None."""
 
 
-def code_jobs(entries: Sequence[Entry], coder: TitleCoder) -> list[Entry]:
-    """The entries with every job that has no occupation code coded by `coder`."""
+# Below this the coder's best guess is more often wrong than right; such jobs stay uncoded.
+MIN_CONFIDENCE = 0.3
+
+
+def code_jobs(
+    entries: Sequence[Entry], coder: TitleCoder, minimum: float = MIN_CONFIDENCE
+) -> list[Entry]:
+    """The entries with every job that has no occupation code coded by `coder`, when confident."""
     uncoded = [i for i, e in enumerate(entries) if isinstance(e, Job) and not e.occupation_code]
     if not uncoded:
         return list(entries)
     titles = [str(getattr(entries[i], "title", "")) for i in uncoded]
     result = list(entries)
     for index, found in zip(uncoded, coder(titles), strict=True):
-        if found is None:
+        if found is None or found[1] < minimum:
             continue
         code, confidence = found
         coded = {

@@ -1,8 +1,6 @@
 """Export to RenderCV's YAML input (`cv:` with `sections:` of typed entries), for typesetting.
 
-A CV shows part of a career: goals, contacts, activities and pay stay out. Values RenderCV would
-refuse (a phone without a country code, a site that is not an http URL) are left out, so
-`rendercv render` accepts every export.
+Only what a CV shows goes out, and only values RenderCV accepts, so `rendercv render` never fails.
 """
 
 import re
@@ -267,7 +265,11 @@ def _newest_first(entries: Iterable[E]) -> list[E]:
 
 
 def career_to_rendercv(career: Career) -> dict[str, Any]:
-    """The career as a RenderCV input document (plain data): `cv` with its `sections`."""
+    """The career as a RenderCV input document (plain data): `cv` with its `sections`.
+
+    A CV shows part of a career: goals, contacts, activities and pay stay out. Values RenderCV
+    would refuse (a phone without a country code, a site that is not an http URL) are left out.
+    """
     person = career.person
     jobs = career.of_type(Job)
     volunteering = [job for job in jobs if job.employment_type == EmploymentType.VOLUNTEER]

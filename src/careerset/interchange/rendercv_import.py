@@ -1,7 +1,6 @@
 """Import from RenderCV's YAML input: each section's entry type and title say what it holds.
 
-Sections careerset has no kind for (free text, bullets under a custom title) are kept with the
-person and written back by the export.
+Sections careerset has no kind for are kept with the person and written back by the export.
 """
 
 import re

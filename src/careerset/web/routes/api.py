@@ -19,7 +19,13 @@ router = APIRouter(prefix="/api", tags=["career record"])
 Context = Annotated[WebContext, Depends(get_context)]
 EntryBody = Annotated[
     dict[str, Any],
-    Body(description="Entry fields, with `kind` naming one of the entry kinds.", max_length=200),
+    Body(
+        description="Entry fields, with `kind` naming one of the entry kinds.",
+        max_length=200,
+        examples=[
+            {"kind": "job", "title": "Registered Nurse", "start": "2019-03", "end": "present"}
+        ],
+    ),
 ]
 
 

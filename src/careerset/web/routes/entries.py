@@ -78,6 +78,7 @@ def _form_page(
         fields=shown,
         more_fields=folded,
         open_more=any(f.name in errors or values.get(f.name) for f in folded),
+        labels={f.name: f.label for f in (*shown, *folded)},
         values=values,
         errors=errors,
     )
