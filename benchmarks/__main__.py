@@ -17,11 +17,15 @@ SKIP_BY_DEFAULT = {"rendercv_check", "server_load"}
 
 def main(names: list[str]) -> int:
     available = {path.stem for path in FOLDER.glob("*.py") if not path.stem.startswith("_")}
-    chosen = names or [n for n in ORDER if n in available] + sorted(available - set(ORDER) - SKIP_BY_DEFAULT)
+    chosen = names or [n for n in ORDER if n in available] + sorted(
+        available - set(ORDER) - SKIP_BY_DEFAULT
+    )
     failures = 0
     for name in chosen:
         if name not in available:
-            print(f"benchmarks: there is no benchmark '{name}'; choose from {', '.join(sorted(available))}.")
+            print(
+                f"benchmarks: there is no benchmark '{name}'; choose from {', '.join(sorted(available))}."
+            )
             return 2
         print(f"\n=== {name} ===", flush=True)
         started = time.perf_counter()

@@ -18,11 +18,13 @@ from importlib import resources
 from pathlib import Path
 
 from careerset.interchange import json_resume, yaml_backup
+from careerset.interchange.linkedin import load_linkedin_export
 from careerset.interchange.rendercv import dump_rendercv
 from careerset.model.career import Career
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "tests" / "interchange" / "data" / "jsonresume").glob("*.resume.json"))
+LINKEDIN = ROOT / "tests" / "interchange" / "data" / "linkedin"
 WANTED = (".typ", ".md", ".html")
 
 
@@ -46,6 +48,7 @@ def sources() -> dict[str, Career]:
     found = {"demo_career": yaml_backup.document_to_career(yaml_backup.load_yaml_text(demo))}
     for path in EXAMPLES:
         found[path.name] = json_resume.load_json_resume_text(path.read_text("utf-8"))
+    found["linkedin-export"] = load_linkedin_export(LINKEDIN, connections=True)
     return found
 
 

@@ -195,6 +195,12 @@ def test_missing_files_are_fine(tmp_path: Path) -> None:
     )
 
 
+def test_a_too_long_value_in_a_profile_file_is_one_user_error(tmp_path: Path) -> None:
+    (tmp_path / "Languages.csv").write_text("Name,Proficiency\n" + "x" * 400 + ",Native\n")
+    with pytest.raises(UserError, match="languages.0.language"):
+        load_linkedin_export(tmp_path)
+
+
 def test_a_folder_without_export_files_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("hello")
     with pytest.raises(UserError, match="none of LinkedIn's files"):

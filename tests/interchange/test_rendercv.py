@@ -14,6 +14,7 @@ from tests.strategies import careers
 
 from careerset.errors import UserError
 from careerset.interchange import json_resume, yaml_backup
+from careerset.interchange.linkedin import load_linkedin_export
 from careerset.interchange.rendercv import career_to_rendercv, dump_rendercv
 from careerset.interchange.rendercv_import import load_rendercv_text, rendercv_to_career
 from careerset.model.career import Career
@@ -21,6 +22,7 @@ from careerset.model.dates import PRESENT, PartialDate
 from careerset.model.entries import Certification, Education, Job, Publication, Skill
 
 EXAMPLES = sorted((Path(__file__).parent / "data" / "jsonresume").glob("*.resume.json"))
+LINKEDIN = Path(__file__).parent / "data" / "linkedin"
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # RenderCV's entry types, told apart by their own keys, and the keys each requires.
 ENTRY_TYPES = {
@@ -47,6 +49,7 @@ def sources() -> list[tuple[str, Career]]:
     found = [("demo", demo_career())]
     for path in EXAMPLES:
         found.append((path.name, json_resume.load_json_resume_text(path.read_text("utf-8"))))
+    found.append(("linkedin export", load_linkedin_export(LINKEDIN, connections=True)))
     return found
 
 
@@ -249,6 +252,14 @@ def test_a_hand_written_rendercv_file_imports() -> None:
         ),
         ("cv:\n  sections:\n    x:\n      - 7\n", r"x\[0\] must be an object"),
         ("cv: {name: '   '}\n", None),
+        (
+            "cv:\n  social_networks:\n    - {network: GitHub, username: " + "x" * 400 + "}\n",
+            "username",
+        ),
+        (
+            "cv:\n  sections:\n    Languages:\n      - {label: " + "x" * 400 + ", details: ''}\n",
+            "language",
+        ),
     ],
 )
 def test_bad_rendercv_input_is_one_user_error(text: str, message: str | None) -> None:

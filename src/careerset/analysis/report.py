@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from careerset.analysis.occupations import OccupationFacts
+from careerset.analysis.outlook import Outlook, build_outlook
 from careerset.analysis.summary import CareerSummary, summarize
 from careerset.analysis.trajectory import CareerMetrics, career_metrics
 from careerset.analysis.verdict import CAREER_STEP, JOB, STEPPING_STONE, Assessment, assess_career
@@ -27,6 +28,7 @@ class CareerReport:
     metrics: CareerMetrics
     next_steps: list[str]
     reference_kind: str | None
+    outlook: Outlook
 
     def verdict_counts(self) -> dict[str, int]:
         counts = {CAREER_STEP: 0, STEPPING_STONE: 0, JOB: 0}
@@ -47,6 +49,7 @@ class CareerReport:
             },
             "metrics": self.metrics.to_dict(),
             "next_steps": self.next_steps,
+            "outlook": self.outlook.to_dict(),
         }
 
 
@@ -114,4 +117,5 @@ def build_report(
         metrics=metrics,
         next_steps=next_steps(career, assessment, metrics),
         reference_kind=reference_kind,
+        outlook=build_outlook(career, reference, today),
     )

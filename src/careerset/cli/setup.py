@@ -113,11 +113,19 @@ def demo_command(
                 "profile": DEMO_PROFILE,
                 "summary": asdict(summary),
                 "assessment": verdicts,
+                "outlook": report.outlook.to_dict(),
+                "next_steps": report.next_steps,
                 "files": files_written,
             }
         )
         return
     render_summary(summary)
     render_assessment(assessment)
+    from careerset.render.report_text import outlook_lines
+
+    console.print("\n".join(outlook_lines(report.outlook)), highlight=False, markup=False)
+    console.print("What to do next:", highlight=False)
+    for number, step in enumerate(report.next_steps, start=1):
+        console.print(f"  {number}. {step}", highlight=False, markup=False)
     for name, path in written.items():
         console.print(f"Wrote the sample's {name}: {path}", highlight=False, soft_wrap=True)

@@ -62,8 +62,8 @@ def adopt_orphans(source: CodingSource) -> CodingSource:
 
 def _vote(current: CodingSource, groups: dict[str, list[TitleRecord]]) -> dict[str, str]:
     """Code each retired code's titles with an index of the current codes; each title's
-    best match votes with its confidence; the retired occupation's own title, when known,
-    weighs as much as half of its alternate titles."""
+    best match gets a vote (its confidence breaks ties); the retired occupation's own title,
+    when known, weighs as much as half of its alternate titles."""
     from careerset.coding.index import build_index
     from careerset.coding.matcher import match_titles
 
@@ -82,8 +82,9 @@ def _vote(current: CodingSource, groups: dict[str, list[TitleRecord]]) -> dict[s
             # Major groups survive taxonomy revisions, so votes stay inside the old one.
             inside = [match for match in matches if match.code[:2] == retired[:2]] or matches
             if inside:
+                # Counted votes: one confident exact match must not outvote the rest.
                 weight = max(3.0, len(records) / 2) if record.source == "title" else 1.0
-                totals[inside[0].code] += weight * inside[0].score
+                totals[inside[0].code] += weight + inside[0].score
         if totals:
             mapping[retired] = max(totals, key=lambda code: (totals[code], code))
     return mapping

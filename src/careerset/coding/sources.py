@@ -1,12 +1,12 @@
 """Reads coder records straight from raw release files: an O*NET text directory, the
-OEWS national CSV and the ESCO CSV zip, or the occupation list embedded in the package.
+OEWS national CSV and the ESCO CSV zip (the benchmark and tests; at run time the coder
+reads the reference pack through `pack_source.py`).
 """
 
 import csv
 import io
 import zipfile
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 from careerset.coding.records import CodingSource, TitleRecord, TitleSource
@@ -98,25 +98,6 @@ def load_onet_directory(onet_dir: Path, oews_csv: Path | None = None) -> CodingS
     by_soc = read_oews_employment(oews_csv) if oews_csv and oews_csv.is_file() else {}
     employment = spread_employment(list(titles), by_soc)
     return CodingSource("onet", titles, records, employment, version=str(onet_dir))
-
-
-def load_embedded() -> CodingSource:
-    """The occupation list shipped inside the package: titles and descriptions only."""
-    embedded = resources.files("careerset.reference") / "embedded"
-    with resources.as_file(embedded) as folder:
-        source = load_onet_directory_file(
-            folder / "onet_occupation_data.txt", folder / "oews_may2025_national.csv"
-        )
-    return source
-
-
-def load_onet_directory_file(occupation_file: Path, oews_csv: Path) -> CodingSource:
-    """Like `load_onet_directory` for a lone occupation-data file (the embedded list)."""
-    records = read_onet_occupations(occupation_file)
-    titles = {record.code: record.text for record in records if record.source == "title"}
-    by_soc = read_oews_employment(oews_csv) if oews_csv.is_file() else {}
-    employment = spread_employment(list(titles), by_soc)
-    return CodingSource("onet", titles, records, employment, version="embedded")
 
 
 def load_esco_zip(classification_zip: Path) -> CodingSource:

@@ -24,7 +24,7 @@ from careerset.model.career import Career
 from careerset.model.dates import PRESENT, EndDate, PartialDate
 from careerset.model.entries import ENTRY_TYPES, Entry
 from careerset.model.enums import EmploymentType
-from careerset.model.person import Hobby, Language, Location, Person, SocialProfile
+from careerset.model.person import Person
 from careerset.model.validation import describe
 
 ID_PREFIX = "rc"
@@ -233,8 +233,9 @@ class _Reader:
         self.entries: list[Entry] = []
         self.seen: set[str] = set()
         self.summary: list[str] = []
-        self.languages: list[Language] = []
-        self.hobbies: list[Hobby] = []
+        # Plain data until the Person is validated, so a bad value becomes one UserError there.
+        self.languages: list[dict[str, Any]] = []
+        self.hobbies: list[dict[str, Any]] = []
         self.kept: dict[str, list[Any]] = {}
 
     def add(self, entry: Entry) -> None:
@@ -266,12 +267,12 @@ class _Reader:
         label = _text(item, "label", where)
         details = _text(item, "details", where)
         if meaning == "language":
-            self.languages.append(Language(language=label, fluency=details))
+            self.languages.append({"language": label, "fluency": details})
         elif meaning == "interest":
             words = _texts(item, "keywords", where) if "keywords" in item else []
             if "keywords" not in item:
                 words = [w.strip() for w in (details or "").split(",") if w.strip()]
-            self.hobbies.append(Hobby(name=label, keywords=words))
+            self.hobbies.append({"name": label, "keywords": words})
         else:
             self.add(_skill(item, where))
 
@@ -293,16 +294,16 @@ class _Reader:
         return _project(item, where)
 
 
-def _location(text: str) -> Location:
+def _location(text: str) -> dict[str, str]:
     """The inverse of the export's "city, region, country code"."""
     parts = [part.strip() for part in text.split(",")]
     if ", ".join(parts) != text or not all(parts):
-        return Location(city=text)  # not "a, b, c": kept whole, so it is written back the same
+        return {"city": text}  # not "a, b, c": kept whole, so it is written back the same
     if len(parts) >= 3 and re.fullmatch(r"[A-Za-z]{2,3}", parts[-1]):
-        return Location(city=parts[0], region=", ".join(parts[1:-1]), country_code=parts[-1])
+        return {"city": parts[0], "region": ", ".join(parts[1:-1]), "country_code": parts[-1]}
     if len(parts) >= 2:
-        return Location(city=parts[0], region=", ".join(parts[1:]))
-    return Location(city=parts[0] if parts else None)
+        return {"city": parts[0], "region": ", ".join(parts[1:])}
+    return {"city": parts[0]}
 
 
 def _person(cv: dict[str, Any], reader: _Reader) -> Person:
@@ -320,17 +321,17 @@ def _person(cv: dict[str, Any], reader: _Reader) -> Person:
     place = _text(cv, "location", "cv")
     if place:
         fields["location"] = _location(place)
-    profiles = []
+    profiles: list[dict[str, Any]] = []
     raw_networks = cv.get("social_networks")
     for index, raw in enumerate(expect_list(raw_networks or [], "cv.social_networks")):
         where = join_path("cv.social_networks", index)
         network = expect_object(raw, where)
         name = _text(network, "network", where)
         profiles.append(
-            SocialProfile(
-                network=NETWORKS.get((name or "").casefold(), name),
-                username=_text(network, "username", where),
-            )
+            {
+                "network": NETWORKS.get((name or "").casefold(), name),
+                "username": _text(network, "username", where),
+            }
         )
     fields.update(profiles=profiles, languages=reader.languages, hobbies=reader.hobbies)
     if reader.summary:

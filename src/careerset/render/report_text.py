@@ -5,6 +5,7 @@ One of the report's renderers (HTML and PDF are to follow); it formats, it never
 
 from __future__ import annotations
 
+from careerset.analysis.outlook import Outlook
 from careerset.analysis.report import CareerReport
 from careerset.analysis.verdict import JobVerdict
 
@@ -91,9 +92,24 @@ def _metrics(report: CareerReport) -> list[str]:
     return lines
 
 
+def outlook_lines(outlook: Outlook) -> list[str]:
+    """The "where to go next" section: top gaps to the goal and one stepping-stone path."""
+    lines = _rule("Where to go next")
+    if outlook.target:
+        lines.append(f"Goal: {outlook.target_title or outlook.target} ({outlook.target})")
+    for number, gap in enumerate(outlook.gaps, start=1):
+        shown = f" (partly shown by {', '.join(gap.evidence_ids)})" if gap.evidence_ids else ""
+        lines.append(f"  gap {number}: {gap.name} [{gap.domain}, score {gap.score:g}]{shown}")
+    if outlook.path:
+        lines.append("  path: " + " -> ".join(outlook.path))
+    lines += [f"  ({note})" for note in outlook.notes]
+    return lines
+
+
 def render_text(report: CareerReport) -> str:
     """The whole report as plain text (no colour, no markup), ending in a newline."""
     lines = _glance(report) + _verdicts(report) + _metrics(report)
+    lines += outlook_lines(report.outlook)
     lines += _rule("What to do next")
     lines += [f"{number}. {step}" for number, step in enumerate(report.next_steps, start=1)]
     missing = report.assessment.missing_features
