@@ -18,10 +18,17 @@ def onet_source(reference: ReferencePack) -> CodingSource:
         if occupation.description:
             records.append(TitleRecord(occupation.code, occupation.description, "description"))
     if reference.has("alternate_titles"):
+        retired: dict[str, str] = {}
         for alternate in reference.alternate_titles():
             records.append(TitleRecord(alternate.code, alternate.title, "alternate"))
             if alternate.short_title:
                 records.append(TitleRecord(alternate.code, alternate.short_title, "alternate"))
+            # Releases file some alternates under retired codes; the occupation title they
+            # carry (when the pack keeps it) lets the crosswalk place them far better.
+            old_title = getattr(alternate, "occupation_title", None)
+            if alternate.code not in titles and isinstance(old_title, str) and old_title:
+                retired.setdefault(alternate.code, old_title)
+        records.extend(TitleRecord(code, text, "title") for code, text in retired.items())
     if reference.has("reported_titles"):
         for reported in reference.reported_titles():
             records.append(TitleRecord(reported.code, reported.title, "reported"))
