@@ -385,13 +385,52 @@ def run_fuzz(
     return runner.report
 
 
+def run_atheris(target: str, cases: int, seed: int, crashes: Path | None) -> None:
+    """Coverage-guided fuzzing of one target with atheris (when installed); never returns.
+
+    Its corpus starts from the same seeds; a LinkedIn input is one CSV, named by its first byte.
+    """
+    import atheris  # type: ignore[import-not-found]  # optional: `pip install atheris`
+
+    names = sorted(_seed_csvs())
+    seeds = _seed_texts()
+    corpus = Path(tempfile.mkdtemp(prefix="careerset-atheris-"))
+    for index, data in enumerate(
+        seeds.get(target, []) + [bytes([i]) + d for i, d in enumerate(_seed_csvs().values())]
+    ):
+        (corpus / f"seed-{index}").write_bytes(data)
+    runner = Runner(Path(tempfile.mkdtemp(prefix="careerset-fuzz-")), crashes)
+
+    def one_input(data: bytes) -> None:
+        if target == "linkedin":
+            payload: bytes | dict[str, bytes] = {
+                names[data[0] % len(names)] if data else names[0]: data[1:]
+            }
+        else:
+            payload = data
+        runner.run(target, payload)
+        if runner.report.failures:
+            raise RuntimeError(runner.report.failures[-1][1])
+
+    atheris.instrument_all()
+    atheris.Setup([sys.argv[0], f"-runs={cases}", f"-seed={seed}", str(corpus)], one_input)
+    atheris.Fuzz()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--hypothesis-share", type=float, default=0.2)
     parser.add_argument("--crashes", type=Path, default=None, help="folder to save failing inputs")
+    parser.add_argument(
+        "--atheris",
+        choices=[*TEXT_FORMATS, "linkedin"],
+        help="instead: coverage-guided fuzzing of one importer with atheris (pip install atheris)",
+    )
     args = parser.parse_args(argv)
+    if args.atheris:
+        run_atheris(args.atheris, args.cases, args.seed, args.crashes)
     started = time.perf_counter()
     report = run_fuzz(args.cases, args.seed, args.crashes, args.hypothesis_share)
     elapsed = time.perf_counter() - started

@@ -48,25 +48,20 @@ def write_output(text: str, output: Path | None) -> None:
     os.replace(temp, target)
 
 
-def _chosen_format(file: Path, file_format: ImportFormat | None) -> ImportFormat:
-    if file_format is not None:
-        return file_format
-    # LinkedIn's export is the only format that comes as a zip, a folder or CSV files.
-    if file.is_dir() or file.suffix.lower() in (".zip", ".csv"):
-        return ImportFormat.LINKEDIN
-    return ImportFormat(detect_format(file, read_text_file(file)))
-
-
 def read_career(
     file: Path, file_format: ImportFormat | None, connections: bool = False
 ) -> tuple[Career, ImportFormat]:
-    """The career in `file` and the format it was read as."""
-    chosen = _chosen_format(file, file_format)
-    if connections and chosen != ImportFormat.LINKEDIN:
-        raise UserError("--connections applies to LinkedIn exports only; leave it out.")
+    """The career in `file` and the format it was read as (detected when not given)."""
+    chosen = file_format
+    # LinkedIn's export is the only format that comes as a zip, a folder or CSV files.
+    if chosen is None and (file.is_dir() or file.suffix.lower() in (".zip", ".csv")):
+        chosen = ImportFormat.LINKEDIN
     if chosen == ImportFormat.LINKEDIN:
         return linkedin.load_linkedin_export(file, connections), chosen
     text = read_text_file(file)
+    chosen = chosen or ImportFormat(detect_format(file, text))
+    if connections:
+        raise UserError("--connections applies to LinkedIn exports only; leave it out.")
     if chosen == ImportFormat.JSONRESUME:
         return json_resume.load_json_resume_text(text), chosen
     if chosen == ImportFormat.RENDERCV:

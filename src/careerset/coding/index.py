@@ -18,7 +18,7 @@ from careerset.coding.features import FeatureSpace, Matrix, Vectoriser
 from careerset.coding.normalise import normalise_title
 from careerset.coding.records import NAMING_SOURCES, CodingSource
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 # How much each kind of naming text counts when a title is seen for more than one code.
 SOURCE_WEIGHT = {"title": 3.0, "confirmed": 4.0, "reported": 2.0, "alternate": 1.0}
