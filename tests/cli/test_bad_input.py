@@ -2,6 +2,7 @@
 
 import json
 import os
+import shlex
 import sqlite3
 import subprocess
 import sys
@@ -9,26 +10,10 @@ from pathlib import Path
 
 import pytest
 
-NURSE = [
-    "add",
-    "job",
-    "--title",
-    "Registered Nurse",
-    "--org",
-    "St. Mary",
-    "--start",
-    "2019-03",
-    "--end",
-    "present",
-    "--type",
-    "permanent",
-    "--pay",
-    "78000",
-    "--pay-basis",
-    "salary",
-    "--currency",
-    "USD",
-]
+from careerset.cli.entry_flags import EXAMPLES
+
+# The issue's own example: `careerset add job --title "Registered Nurse" --org "St. Mary" ...`.
+NURSE = shlex.split(EXAMPLES["job"])[1:]
 
 
 def careerset(home: Path, *args: str) -> subprocess.CompletedProcess[str]:

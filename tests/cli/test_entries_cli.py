@@ -1,6 +1,7 @@
 """`add`, `list`, `show`, `edit`, `remove` through the real command tree and a real SQLite file."""
 
 import json
+import shlex
 from typing import Any
 
 import pytest
@@ -9,28 +10,8 @@ from careerset.cli.entry_flags import EXAMPLES
 
 from .conftest import Invoke  # type: ignore[import-not-found]
 
-NURSE = [
-    "add",
-    "job",
-    "--title",
-    "Registered Nurse",
-    "--org",
-    "St. Mary",
-    "--start",
-    "2019-03",
-    "--end",
-    "present",
-    "--type",
-    "permanent",
-    "--schedule",
-    "full-time",
-    "--pay",
-    "78000",
-    "--pay-basis",
-    "salary",
-    "--currency",
-    "USD",
-]
+# The issue's own example: `careerset add job --title "Registered Nurse" --org "St. Mary" ...`.
+NURSE = shlex.split(EXAMPLES["job"])[1:]
 
 # For every kind: the flags to add one, and fields expected back from `list KIND --json`.
 EVERY_KIND: list[tuple[str, list[str], dict[str, Any]]] = [
@@ -383,8 +364,6 @@ def test_profiles_are_separate_on_the_command_line(run: Invoke) -> None:
 
 
 def test_every_example_in_the_flag_table_works(run: Invoke) -> None:
-    import shlex
-
     for kind, example in EXAMPLES.items():
         words = shlex.split(example)[1:]
         result = run(*words)

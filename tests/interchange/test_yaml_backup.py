@@ -175,3 +175,32 @@ def test_bad_yaml_is_one_user_error(text: str, message: str) -> None:
 
 def test_yaml_accepts_a_byte_order_mark() -> None:
     assert load_yaml_text("\ufeffa: 1\n") == {"a": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"\\U99999999"',
+        "!!int 0x",
+        "!!float x",
+        "!!bool maybe",
+        "a: !!timestamp [1]",
+        "a: !!timestamp {b: 1}",
+    ],
+)
+def test_malformed_tagged_values_are_one_user_error(text: str) -> None:
+    with pytest.raises(UserError, match="not valid YAML"):
+        load_yaml_text(text)
+
+
+@pytest.mark.parametrize("kind", ["{a: 1}", "[job]"])
+def test_an_entry_kind_that_is_not_text_is_one_user_error(kind: str) -> None:
+    text = f"format: careerset\nversion: 1\nentries:\n  - kind: {kind}\n    title: x\n"
+    with pytest.raises(UserError, match=r"entries\[0\]\.kind must be text"):
+        document_to_career(load_yaml_text(text))
+
+
+def test_a_lone_surrogate_is_one_user_error() -> None:
+    text = 'format: careerset\nversion: 1\nperson: {name: "\\ud800"}\n'
+    with pytest.raises(UserError, match="broken character"):
+        document_to_career(load_yaml_text(text))

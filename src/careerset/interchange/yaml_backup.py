@@ -150,7 +150,10 @@ class _PlainLoader(yaml.SafeLoader):
 
 
 def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
-    assert isinstance(node, yaml.ScalarNode)
+    if not isinstance(node, yaml.ScalarNode):  # `!!timestamp [a]` is the file's mistake
+        raise yaml.constructor.ConstructorError(
+            None, None, "a !!timestamp must be a single value", node.start_mark
+        )
     return loader.construct_scalar(node)
 
 
