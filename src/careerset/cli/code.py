@@ -87,6 +87,6 @@ def code(
         given = [line.rstrip("\r\n") for line in sys.stdin]
     if not given:
         return
-    coder = load_coder(scheme)
+    coder = load_coder(scheme, on_build=lambda note: err_console.print(note, highlight=False))
     _code_stream(coder, given, top, description)
     sys.stdout.flush()

@@ -3,7 +3,7 @@ keep it in memory, and code titles with it (plus codes a person has confirmed).
 """
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,8 +95,14 @@ def _source_for(reference: "ReferencePack", scheme: str) -> CodingSource:
     return esco_source(reference) if scheme == "esco" else onet_source(reference)
 
 
-def load_coder_index(scheme: str = "onet") -> CoderIndex:
-    """The index for the reference in use, from memory, from disk, or built now."""
+def load_coder_index(
+    scheme: str = "onet", on_build: Callable[[str], None] | None = None
+) -> CoderIndex:
+    """The index for the reference in use, from memory, from disk, or built now.
+
+    `on_build` hears one sentence before a build starts, which takes about a minute on a full
+    pack, so a command can tell its user why it is quiet.
+    """
     if scheme not in SCHEMES:
         raise UserError(f"Unknown scheme {scheme!r}; use one of: {', '.join(SCHEMES)}.")
     from careerset.reference.query import open_reference
@@ -115,6 +121,10 @@ def load_coder_index(scheme: str = "onet") -> CoderIndex:
         path = index_path(scheme, build_id, folder)
         index = _read_or_none(path)
         if index is None:
+            if on_build is not None:
+                on_build(
+                    f"Building the {scheme} title index for this reference data once; this can take a minute."
+                )
             source = _source_for(reference, scheme)
             index = build_index(source, build_id)
             # A read-only data folder only costs a rebuild next time.
@@ -135,9 +145,13 @@ def _read_or_none(path: Path) -> CoderIndex | None:
         return None
 
 
-def load_coder(scheme: str = "onet", confirmed: Iterable[tuple[str, str]] = ()) -> Coder:
+def load_coder(
+    scheme: str = "onet",
+    confirmed: Iterable[tuple[str, str]] = (),
+    on_build: Callable[[str], None] | None = None,
+) -> Coder:
     """A `Coder` over the reference in use, aware of a store's confirmed (title, code) pairs."""
-    return Coder(load_coder_index(scheme), confirmed)
+    return Coder(load_coder_index(scheme, on_build), confirmed)
 
 
 def code_title(
