@@ -121,3 +121,9 @@ def test_unknown_kind_lists_the_known_ones() -> None:
         parse_entry({"kind": "spaceship", "name": "x"})
     with pytest.raises(UserError, match="unknown entry kind"):
         build_entry("spaceship", {})
+
+
+@pytest.mark.parametrize("kind", [{"a": 1}, ["job"], 3, None])
+def test_a_kind_that_is_not_text_is_a_user_error(kind: object) -> None:
+    with pytest.raises(UserError, match="unknown entry kind"):
+        parse_entry({"kind": kind, "title": "x"})

@@ -36,7 +36,12 @@ def describe(error: ValidationError, where: str = "") -> str:
 
 def parse_entry(data: Any, where: str = "") -> Entry:
     """Validate one entry given as a dict with a `kind`; user mistakes become UserError."""
-    if isinstance(data, dict) and "kind" in data and data["kind"] not in ENTRY_TYPES:
+    kind = data.get("kind") if isinstance(data, dict) else None
+    if (
+        isinstance(data, dict)
+        and "kind" in data
+        and (not isinstance(kind, str) or kind not in ENTRY_TYPES)
+    ):
         known = ", ".join(sorted(ENTRY_TYPES))
         raise UserError(
             f"{where}unknown entry kind '{str(data['kind'])[:40]}'; use one of: {known}."
