@@ -33,7 +33,7 @@ def small_coder(monkeypatch: pytest.MonkeyPatch) -> None:
     ]
     titles = {code: title for code, (title, _) in TITLES.items()}
     index = build_index(CodingSource("onet", titles, records), "cli-test")
-    monkeypatch.setattr(service, "load_coder_index", lambda scheme="onet": index)
+    monkeypatch.setattr(service, "load_coder_index", lambda scheme="onet", on_build=None: index)
 
 
 def _lines(output: str) -> list[dict[str, object]]:
