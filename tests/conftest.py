@@ -6,9 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from postgres_server import find_bin, running_postgres
+from postgres_server import find_bin, postgres_database, running_postgres
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--store",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="The database behind the CLI and web tests' stores (the store tests use both).",
+    )
+
+
+def on_postgresql(config: pytest.Config) -> bool:
+    return bool(config.getoption("--store") == "postgresql")
 
 
 @pytest.fixture
@@ -66,3 +79,24 @@ def postgres_url() -> Iterator[str]:
         pytest.skip("PostgreSQL is not installed here")
     with running_postgres() as url:
         yield url
+
+
+@pytest.fixture
+def store_target(home: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """Where a test's store lives: a SQLite file in `home`, or with `--store postgresql` a
+    fresh database on the session's PostgreSQL server."""
+    if on_postgresql(request.config):
+        with postgres_database(request.getfixturevalue("postgres_url")) as url:
+            yield url
+        return
+    home.mkdir(parents=True, exist_ok=True)
+    yield str(home / "store.sqlite")
+
+
+@pytest.fixture
+def sqlite_file(home: Path, request: pytest.FixtureRequest) -> Path:
+    """The SQLite store file, for tests that read it directly (skipped with `--store postgresql`)."""
+    if on_postgresql(request.config):
+        pytest.skip("reads the SQLite store file directly")
+    home.mkdir(parents=True, exist_ok=True)
+    return home / "store.sqlite"

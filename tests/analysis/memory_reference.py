@@ -1,24 +1,16 @@
-"""A real, in-memory implementation of the analyses' `Reference` Protocol over a few occupations.
-
-The numbers are hand-written approximations, enough to exercise every component without a
-database; `features` can be narrowed to imitate a pack that lacks some files.
+"""The nurse, teacher, software and design world of the verdict tests, as an in-memory
+`Reference` (see `in_memory_reference.py`); skills are named by the ids below.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
 
-from careerset.errors import UserError
-from careerset.reference.profile import (
-    FeatureUnavailable,
-    Interests,
-    OccupationProfile,
-    OccupationSummary,
-    RatedElement,
-    RelatedOccupation,
-    TechnologySkill,
-    Wages,
+import in_memory_reference  # type: ignore[import-not-found]
+from in_memory_reference import (  # type: ignore[import-not-found]
+    InMemoryReference,
+    OccupationData,
+    ReferenceWorld,
 )
 
 SKILLS = (
@@ -31,53 +23,34 @@ SKILLS = (
     "coordination",
     "mathematics",
 )
-ALL_FEATURES = frozenset(
-    {
-        "occupations",
-        "interests",
-        "skills",
-        "technology_skills",
-        "wages",
-        "job_zones",
-        "related_occupations",
-    }
-)
-
-
-@dataclass(frozen=True)
-class Occupation:
-    code: str
-    title: str
-    riasec: tuple[float, float, float, float, float, float]
-    holland: str
-    zone: int
-    median: float
-    skills: tuple[float, ...]
-    technology: frozenset[str] = frozenset()
-    related: dict[str, str] = field(default_factory=dict)
+# This world has no knowledge ratings.
+ALL_FEATURES = in_memory_reference.ALL_FEATURES - {"knowledge"}
 
 
 def _o(
     code: str,
     title: str,
-    riasec: tuple[float, ...],
+    riasec: tuple[float, float, float, float, float, float],
     holland: str,
     zone: int,
     median: float,
     skills: tuple[float, ...],
     technology: str = "",
     related: dict[str, str] | None = None,
-) -> Occupation:
-    return Occupation(
+) -> OccupationData:
+    """One occupation; each skill's importance and level are the same number."""
+    return OccupationData(
         code,
         title,
         riasec,
-        holland,
         zone,
         median,
-        skills,  # type: ignore[arg-type]
-        frozenset(t for t in technology.split(",") if t),
-        related or {},
+        {name: (value, value) for name, value in zip(SKILLS, skills, strict=True)},
+        technology=tuple(
+            (name, False, False) for name in sorted(set(technology.split(",")) - {""})
+        ),
+        related=related or {},
+        holland=holland,
     )
 
 
@@ -256,83 +229,11 @@ OCCUPATIONS = {
         ),
     )
 }
-_RATIOS = {10: 0.7, 25: 0.85, 50: 1.0, 75: 1.2, 90: 1.45}
+WORLD = ReferenceWorld(OCCUPATIONS, wage_ratios={10: 0.7, 25: 0.85, 50: 1.0, 75: 1.2, 90: 1.45})
 
 
-class MemoryReference:
+class MemoryReference(InMemoryReference):
     """The `Reference` Protocol over `OCCUPATIONS`; only `features` are present."""
 
     def __init__(self, features: Collection[str] = ALL_FEATURES) -> None:
-        self.features = frozenset(features) | {"occupations"}
-
-    def has(self, feature: str) -> bool:
-        return feature in self.features
-
-    def _require(self, feature: str) -> None:
-        if feature not in self.features:
-            raise FeatureUnavailable(feature, f"no {feature} in this reference")
-
-    def _get(self, code: str) -> Occupation:
-        if code not in OCCUPATIONS:
-            raise UserError(f"There is no occupation {code} in the reference data.")
-        return OCCUPATIONS[code]
-
-    def occupation(self, code: str) -> OccupationSummary:
-        found = self._get(code)
-        return OccupationSummary(found.code, found.title, "")
-
-    def profile(self, code: str, sections: Collection[str] | None = None) -> OccupationProfile:
-        found = self._get(code)
-        related: tuple[RelatedOccupation, ...] = ()
-        if sections is None or "related" in sections:
-            self._require("related_occupations")
-            related = tuple(
-                RelatedOccupation(c, OCCUPATIONS[c].title if c in OCCUPATIONS else c, tier, i)
-                for i, (c, tier) in enumerate(found.related.items(), start=1)
-            )
-        return OccupationProfile(found.code, found.title, "", found.code[:7], related=related)
-
-    def interests(self, code: str) -> Interests | None:
-        self._require("interests")
-        found = self._get(code)
-        r, i, a, s, e, c = found.riasec
-        return Interests(r, i, a, s, e, c, found.holland)
-
-    def skills(self, code: str) -> tuple[RatedElement, ...]:
-        self._require("skills")
-        found = self._get(code)
-        return tuple(RatedElement(n, n, v, v) for n, v in zip(SKILLS, found.skills, strict=True))
-
-    def technology_skills(self, code: str) -> tuple[TechnologySkill, ...]:
-        self._require("technology_skills")
-        return tuple(
-            TechnologySkill(t, None, None, False, False) for t in sorted(self._get(code).technology)
-        )
-
-    def wages(self, code: str) -> Wages | None:
-        self._require("wages")
-        found = self._get(code)
-        annual: dict[int, float | None] = {p: found.median * k for p, k in _RATIOS.items()}
-        hourly: dict[int, float | None] = {p: v / 2080 for p, v in annual.items() if v}
-        return Wages(
-            code[:7], code[:7], found.title, 1000, found.median, found.median / 2080, annual, hourly
-        )
-
-    def job_zones(self) -> dict[str, int]:
-        self._require("job_zones")
-        return {code: o.zone for code, o in OCCUPATIONS.items()}
-
-    def related_occupations(self) -> dict[str, tuple[RelatedOccupation, ...]]:
-        self._require("related_occupations")
-        return {code: self.profile(code, ["related"]).related for code in OCCUPATIONS}
-
-    def skill_importance_matrix(self, domain: str = "skills") -> dict[str, dict[str, float]]:
-        self._require(domain)
-        return {code: dict(zip(SKILLS, o.skills, strict=True)) for code, o in OCCUPATIONS.items()}
-
-    def interests_all(self) -> dict[str, Interests]:
-        self._require("interests")
-        return {code: i for code in OCCUPATIONS if (i := self.interests(code)) is not None}
-
-    def occupations(self) -> list[OccupationSummary]:
-        return [self.occupation(code) for code in sorted(OCCUPATIONS)]
+        super().__init__(WORLD, features)

@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analysis"))
 from verdict_cases import NURSE  # type: ignore[import-not-found]  # noqa: E402
 
 
-def store_career(db_path: Path, career: Career, profile: str = "default") -> None:
-    store = Store.open(str(db_path))
+def store_career(store_target: str, career: Career, profile: str = "default") -> None:
+    store = Store.open(store_target)
     try:
         with store.transaction() as session:
             session.replace_career(profile, career)
@@ -24,8 +24,8 @@ def store_career(db_path: Path, career: Career, profile: str = "default") -> Non
         store.close()
 
 
-def test_assess_json_shape_on_the_embedded_default(run: Invoke, db_path: Path) -> None:
-    store_career(db_path, NURSE.career())
+def test_assess_json_shape_on_the_embedded_default(run: Invoke, store_target: str) -> None:
+    store_career(store_target, NURSE.career())
     result = run("assess", "--json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
@@ -59,8 +59,8 @@ def test_assess_json_shape_on_the_embedded_default(run: Invoke, db_path: Path) -
 
 
 @pytest.mark.shared_data
-def test_assess_table_with_the_pack(run: Invoke, db_path: Path, use_reference_pack: Path) -> None:
-    store_career(db_path, NURSE.career())
+def test_assess_table_with_the_pack(run: Invoke, store_target: str, use_reference_pack: Path) -> None:
+    store_career(store_target, NURSE.career())
     result = run("assess")
     assert result.exit_code == 0, result.stderr
     assert "career step" in result.stdout and "(1.00)" in result.stdout
@@ -75,8 +75,8 @@ def test_assess_with_no_jobs(run: Invoke) -> None:
     assert json.loads(empty.stdout) == []
 
 
-def test_report_text_and_json(run: Invoke, db_path: Path, tmp_path: Path) -> None:
-    store_career(db_path, NURSE.career())
+def test_report_text_and_json(run: Invoke, store_target: str, tmp_path: Path) -> None:
+    store_career(store_target, NURSE.career())
     text = run("report")
     assert text.exit_code == 0, text.stderr
     assert "JOB OR CAREER?" in text.stdout and "WHAT TO DO NEXT" in text.stdout

@@ -57,6 +57,8 @@ def _files(folder: Path) -> dict[str, Path]:
             {"work": [{"name": "A", "position": "B", "startDate": "2020-01", "endDate": "2019-01"}]}
         )
     )
+    nul = folder / "nul.json"
+    nul.write_text(json.dumps({"work": [{"name": "A", "position": "Nurse\u0000"}]}))
     huge = folder / "huge.json"
     with huge.open("wb") as stream:
         stream.truncate(50 * 1024 * 1024)
@@ -65,6 +67,7 @@ def _files(folder: Path) -> dict[str, Path]:
         "unknown-kind": unknown_kind,
         "backwards": backwards,
         "huge": huge,
+        "nul": nul,
     }
 
 
@@ -91,6 +94,7 @@ CASES = [
     ("--db in a missing folder", ["--db", "/no/such/folder/x.sqlite", "list"], "does not exist"),
     ("unknown entry id", ["show", "nope"], "there is no entry 'nope'"),
     ("hostile huge title", ["add", "job", "--title", "x" * 100_000], "'title'"),
+    ("NUL in imported text", ["import", "{nul}"], "NUL"),
 ]
 
 

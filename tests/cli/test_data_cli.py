@@ -85,7 +85,9 @@ def test_whole_process_user_error_is_one_line_exit_2(home: Path) -> None:
 
 @pytest.mark.shared_data
 def test_install_from_shared_data_folder(run: Invoke, shared_data: Path) -> None:
-    result = run("data", "install", "--from", str(shared_data), "--json")
+    # --no-index: the title index of the full data takes minutes; tests/cli/test_autocode.py
+    # covers building it at install on the small fixture.
+    result = run("data", "install", "--from", str(shared_data), "--no-index", "--json")
     assert result.exit_code == 0, result.output
     status = json.loads(result.stdout)
     assert status["features"]["esco"] and status["features"]["skills"]

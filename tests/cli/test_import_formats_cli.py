@@ -3,6 +3,7 @@
 import json
 import shutil
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,8 @@ import pytest
 import yaml
 
 from careerset.cli import exchange
+from careerset.coding.autocode import Suggestion
+from careerset.model.entries import Job
 from careerset.store.repository import StoreSession
 
 from .conftest import Invoke  # type: ignore[import-not-found]
@@ -101,11 +104,14 @@ def test_connections_are_opt_in(run: Invoke) -> None:
 def test_jobs_are_coded_when_a_coder_is_available(
     run: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fake_coder(titles: list[str]) -> list[tuple[str, float] | None]:
-        found = {"Operations": ("13-1081.00", 0.8), "Shift Supervisor": ("35-1012.00", 0.1)}
-        return [next((v for k, v in found.items() if k in t), None) for t in titles]
+    def fake_coder(jobs: Sequence[Job]) -> list[Suggestion | None]:
+        found = {
+            "Operations": Suggestion("13-1081.00", "Logisticians", 0.8),
+            "Shift Supervisor": Suggestion("35-1012.00", "Food Service Supervisors", 0.1),
+        }
+        return [next((v for k, v in found.items() if k in job.title), None) for job in jobs]
 
-    monkeypatch.setattr(exchange, "title_coder", lambda: fake_coder)
+    monkeypatch.setattr(exchange, "title_coder", lambda confirmed: fake_coder)
     run("import", str(LINKEDIN))
     coded = {e["title"]: e for e in entries(run) if e["kind"] == "job" and "occupation_code" in e}
     assert set(coded) == {"Operations Director", "Senior Operations Analyst", "Operations Analyst"}

@@ -119,9 +119,9 @@ def test_plan_is_saved_in_a_goal_and_shown_with_progress(analyst: Invoke) -> Non
 
 @pytest.mark.shared_data
 def test_explore_ranks_design_for_an_artistic_designer(
-    run: Invoke, use_reference_pack: Path, db_path: Path
+    run: Invoke, use_reference_pack: Path, store_target: str
 ) -> None:
-    store = Store.open(str(db_path))
+    store = Store.open(store_target)
     try:
         with store.transaction() as session:
             session.put_entry(

@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from render.cases import long_career, pdf_pages, pdf_text  # type: ignore[import-not-found]  # noqa: E402
 
 
-def store_career(db_path: Path, career: Career) -> None:
-    store = Store.open(str(db_path))
+def store_career(store_target: str, career: Career) -> None:
+    store = Store.open(store_target)
     try:
         with store.transaction() as session:
             session.replace_career("default", career)
@@ -29,12 +29,12 @@ def store_career(db_path: Path, career: Career) -> None:
 
 
 @pytest.fixture
-def demo_store(db_path: Path) -> Path:
-    store_career(db_path, load_demo_career())
-    return db_path
+def demo_store(store_target: str) -> str:
+    store_career(store_target, load_demo_career())
+    return store_target
 
 
-def test_markdown_and_html_go_to_stdout(run: Invoke, demo_store: Path) -> None:
+def test_markdown_and_html_go_to_stdout(run: Invoke, demo_store: str) -> None:
     result = run("cv", "--format", "md")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("# Maya Okafor\n")
@@ -44,7 +44,7 @@ def test_markdown_and_html_go_to_stdout(run: Invoke, demo_store: Path) -> None:
 
 
 def test_pdf_without_output_writes_a_default_file_and_says_so(
-    run: Invoke, demo_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Invoke, demo_store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     result = run("cv")
@@ -53,7 +53,7 @@ def test_pdf_without_output_writes_a_default_file_and_says_so(
     assert "Maya Okafor" in pdf_text((tmp_path / "cv.pdf").read_bytes())
 
 
-def test_docx_to_a_named_file(run: Invoke, demo_store: Path, tmp_path: Path) -> None:
+def test_docx_to_a_named_file(run: Invoke, demo_store: str, tmp_path: Path) -> None:
     import docx
 
     target = tmp_path / "out.docx"
@@ -63,7 +63,7 @@ def test_docx_to_a_named_file(run: Invoke, demo_store: Path, tmp_path: Path) -> 
     assert paragraphs[0] == "Maya Okafor"
 
 
-def test_tags_and_since_tailor_the_cv(run: Invoke, demo_store: Path) -> None:
+def test_tags_and_since_tailor_the_cv(run: Invoke, demo_store: str) -> None:
     everything = run("cv", "-f", "md").stdout
     tagged = run("cv", "-f", "md", "--tags", "data").stdout
     assert "Sales Associate" in everything and "Sales Associate" not in tagged
@@ -72,35 +72,35 @@ def test_tags_and_since_tailor_the_cv(run: Invoke, demo_store: Path) -> None:
     assert "Analytics Lead" in recent and "Data Analyst Intern" not in recent
 
 
-def test_max_pages_one_for_fifteen_jobs(run: Invoke, db_path: Path, tmp_path: Path) -> None:
-    store_career(db_path, long_career(15))
+def test_max_pages_one_for_fifteen_jobs(run: Invoke, store_target: str, tmp_path: Path) -> None:
+    store_career(store_target, long_career(15))
     target = tmp_path / "one.pdf"
     result = run("cv", "--max-pages", "1", "-o", str(target))
     assert result.exit_code == 0, result.stderr
     assert pdf_pages(target.read_bytes()) == 1
 
 
-def test_target_on_the_embedded_default_and_a_bad_target(run: Invoke, demo_store: Path) -> None:
+def test_target_on_the_embedded_default_and_a_bad_target(run: Invoke, demo_store: str) -> None:
     result = run("cv", "-f", "md", "--target", "15-2051.00")
     assert result.exit_code == 0, result.stderr
     bad = run("cv", "-f", "md", "--target", "99-9999.99")
     assert bad.exit_code == 2 and "Traceback" not in bad.stderr
 
 
-def test_unwritable_output_is_a_user_error(run: Invoke, demo_store: Path, tmp_path: Path) -> None:
+def test_unwritable_output_is_a_user_error(run: Invoke, demo_store: str, tmp_path: Path) -> None:
     result = run("cv", "-o", str(tmp_path / "missing" / "cv.pdf"))
     assert result.exit_code == 2
     assert "cannot write" in result.stderr
 
 
-def test_bad_design_and_format_are_usage_errors(run: Invoke, demo_store: Path) -> None:
+def test_bad_design_and_format_are_usage_errors(run: Invoke, demo_store: str) -> None:
     assert run("cv", "--design", "fancy").exit_code == 2
     assert run("cv", "--format", "odt").exit_code == 2
     assert run("cv", "--max-pages", "0").exit_code == 2
 
 
 def test_report_html_and_pdf(
-    run: Invoke, demo_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Invoke, demo_store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     html = run("report", "--format", "html")
     assert html.exit_code == 0, html.stderr
@@ -112,7 +112,7 @@ def test_report_html_and_pdf(
     assert "Jobs over time, by verdict" in pdf_text((tmp_path / "report.pdf").read_bytes())
 
 
-def test_watch_renders_once_and_stops(run: Invoke, demo_store: Path, tmp_path: Path) -> None:
+def test_watch_renders_once_and_stops(run: Invoke, demo_store: str, tmp_path: Path) -> None:
     target = tmp_path / "watched.md"
     result = run("cv", "-f", "md", "-o", str(target), "--watch", "--watch-for", "0")
     assert result.exit_code == 0, result.stderr

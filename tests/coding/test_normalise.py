@@ -28,6 +28,7 @@ from careerset.coding.normalise import fold_text, normalise_title, singularise
         ("Warehouse Associate @ Acme Logistics", "warehouse associate"),
         ("VP, Marketing", "vice president marketing"),
         ("Director - Finance", "director finance"),
+        ("2.Pastry Cook", "pastry cook"),
     ],
 )
 def test_normalise_title(title: str, expected: str) -> None:

@@ -1,13 +1,14 @@
 """A real store per test, on a SQLite file and on a real PostgreSQL server (a fresh database each)."""
 
-import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
+from careerset.store.accounts import Actor
 from careerset.store.repository import Store
+from postgres_server import postgres_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -15,15 +16,8 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield str(tmp_path / "store.sqlite")
         return
-    base: str = request.getfixturevalue("postgres_url")
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield base.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with postgres_database(request.getfixturevalue("postgres_url")) as url:
+        yield url
 
 
 @pytest.fixture
@@ -31,3 +25,47 @@ def store(store_url: str) -> Iterator[Store]:
     opened = Store.open(store_url)
     yield opened
     opened.close()
+
+
+# -- server mode: accounts on the same real stores ------------------------------------------
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    """One real argon2id hash of PASSWORD, made once (hashing takes ~0.3 s here)."""
+    from careerset.store.accounts import hash_password
+
+    return hash_password(PASSWORD)
+
+
+@dataclass(frozen=True)
+class People:
+    """Two clients with careers, a coach with no grants yet, an admin; all with PASSWORD."""
+
+    ana: Actor
+    ben: Actor
+    cora: Actor
+    adam: Actor
+
+
+@pytest.fixture
+def people(store: Store, password_hash: str) -> People:
+    from careerset.model.validation import build_entry
+
+    with store.transaction() as session:
+        made = People(
+            ana=session.create_user(
+                "ana@example.org", "", "client", "ana", password_hash=password_hash
+            ),
+            ben=session.create_user(
+                "ben@example.org", "", "client", "ben", password_hash=password_hash
+            ),
+            cora=session.create_user("cora@example.org", "", "coach", password_hash=password_hash),
+            adam=session.create_user("adam@example.org", "", "admin", password_hash=password_hash),
+        )
+        session.add_entry("ana", build_entry("job", {"id": "a1", "title": "Registered Nurse"}))
+        session.add_entry("ana", build_entry("skill", {"id": "a2", "name": "Triage"}))
+        session.add_entry("ben", build_entry("job", {"id": "b1", "title": "Cashier"}))
+    return made

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import inspect, text
 
 from careerset.store.engine import open_engine
@@ -50,3 +51,63 @@ def test_opening_twice_does_not_migrate_again(tmp_path: Path) -> None:
     store = Store.open(path)
     assert current_revision(store.engine) == head_revision()
     store.close()
+
+
+def test_a_0002_store_with_data_upgrades_to_accounts(store_url: str, password_hash: str) -> None:
+    from careerset.store.accounts import AccessDenied
+
+    engine = open_engine(store_url)
+    upgrade(engine, "0002")
+    assert current_revision(engine) == "0002"
+    assert "users" not in inspect(engine).get_table_names()
+    now = datetime.now(UTC)
+    with engine.begin() as connection:
+        for name in ("ana", "ben"):
+            connection.execute(
+                text(
+                    "INSERT INTO profiles (name, person, created, updated) "
+                    "VALUES (:name, '{}', :n, :n)"
+                ),
+                {"name": name, "n": now},
+            )
+        connection.execute(
+            text(
+                "INSERT INTO entries (profile_id, id, kind, data, created, updated) "
+                "SELECT id, 'j1', 'job', :d, :n, :n FROM profiles WHERE name = 'ana'"
+            ),
+            {"d": '{"kind": "job", "id": "j1", "title": "Nurse"}', "n": now},
+        )
+        connection.execute(text("INSERT INTO store_meta (key, value) VALUES ('kept', 'yes')"))
+    engine.dispose()
+
+    store = Store.open(store_url)
+    try:
+        assert current_revision(store.engine) == head_revision() == "0003"
+        tables = set(inspect(store.engine).get_table_names())
+        assert {"users", "grants", "comments", "audit_log", "web_sessions"} <= tables
+        with store.transaction() as session:
+            assert session.meta_value("kept") == "yes"
+            assert session.profile_names() == ["ana", "ben"]
+            # The old career becomes a client's career, and the rights apply to it at once.
+            ana = session.create_user(
+                "ana@example.org", "", "client", "ana", password_hash=password_hash
+            )
+        with store.transaction(actor=ana) as session:
+            assert [e.label for e in session.list_entries("ana")] == ["Nurse"]
+            assert session.profile_names() == ["ana"]
+            with pytest.raises(AccessDenied):
+                session.load_career("ben")
+    finally:
+        store.close()
+
+
+def test_the_migrated_schema_matches_the_tables(store: Store) -> None:
+    """Alembic finds nothing to add or drop between head and `tables.py`."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from careerset.store.tables import Base
+
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []

@@ -1,4 +1,5 @@
-"""Web fixtures: an app over a real SQLite file per test, a TestClient, and the CSRF token."""
+"""Web fixtures: an app over a real store per test (SQLite, or PostgreSQL with `--store
+postgresql`), a TestClient, and the CSRF token."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,14 +14,14 @@ from .web_helpers import BASE_URL, Token, page_token  # type: ignore[import-not-
 
 
 @pytest.fixture
-def db_file(home: Path) -> Path:
-    home.mkdir(parents=True, exist_ok=True)
-    return home / "store.sqlite"
+def db_file(sqlite_file: Path) -> Path:
+    """The test's SQLite store file (tests asking for it skip with `--store postgresql`)."""
+    return sqlite_file
 
 
 @pytest.fixture
-def app(db_file: Path) -> Iterator[FastAPI]:
-    web_app = create_app(str(db_file), "default")
+def app(store_target: str) -> Iterator[FastAPI]:
+    web_app = create_app(store_target, "default")
     yield web_app
     web_app.state.context.store.close()
 

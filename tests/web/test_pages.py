@@ -194,13 +194,13 @@ def test_occupation_pages_explain_missing_data(client: TestClient) -> None:
 
 
 @pytest.mark.shared_data
-def test_pages_with_a_full_reference_pack(use_reference_pack: object, db_file: object) -> None:
+def test_pages_with_a_full_reference_pack(use_reference_pack: object, store_target: str) -> None:
     """With the O*NET pack the explorer, gaps, paths and plan show real content."""
     from careerset.web.app import create_app
 
     from .web_helpers import BASE_URL, page_token  # type: ignore[import-not-found]
 
-    app = create_app(str(db_file), "default")
+    app = create_app(store_target, "default")
     client = TestClient(app, base_url=BASE_URL)
     csrf = page_token(client.get("/").text)
     add(

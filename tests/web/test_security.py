@@ -100,8 +100,8 @@ def test_loopback_names_are_accepted(client: TestClient) -> None:
         assert client.get("/status", headers={"host": host}).status_code == 200
 
 
-def test_launch_token_is_required_when_set(db_file: object) -> None:
-    app = create_app(str(db_file), "default", token="s3cret-launch-token")
+def test_launch_token_is_required_when_set(store_target: str) -> None:
+    app = create_app(store_target, "default", token="s3cret-launch-token")
     client = TestClient(app, base_url=BASE_URL)
     assert client.get("/").status_code == 403
     assert client.get("/?token=wrong").status_code == 403

@@ -2,7 +2,8 @@
 
 The graph joins occupations whose skill profiles are similar (centered cosine on importance x
 level, see `skill_space`); O*NET related occupations make a step cheaper, distance and
-job-zone jumps of more than one make it dearer. Yen's algorithm gives distinct paths.
+a step may change the job zone by at most one (DESIGN: education and experience walls are
+climbed one zone at a time). Yen's algorithm gives distinct paths.
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ from careerset.reference.protocol import Reference
 SIMILARITY_THRESHOLD = 0.5
 NEIGHBOURS = 40  # edges kept per occupation (the most similar above the threshold)
 DISTANCE_WEIGHT = 3.0  # cost of a step = 1 + DISTANCE_WEIGHT x (1 - similarity) + penalties
-ZONE_UP_PENALTY = 3.0  # per job zone beyond one when moving up (education/experience wall)
-ZONE_DOWN_PENALTY = 0.5  # per job zone beyond one when moving down (possible, rarely wanted)
+MAX_ZONE_CHANGE = 1  # job zones a single step may move up or down
 RELATED_DISCOUNT = {"Primary-Short": 0.4, "Primary-Long": 0.25, "Supplemental": 0.1}
 MAX_STEPS = 4
 STEP_GAPS = 3  # skill gaps shown per step
@@ -83,15 +83,14 @@ class PathReport:
     missing: tuple[str, ...] = field(default=())
 
 
+def zone_step_allowed(space: OccupationSpace, a: str, b: str) -> bool:
+    """False when moving from `a` to `b` changes the job zone by more than one."""
+    za, zb = space.job_zones.get(a), space.job_zones.get(b)
+    return za is None or zb is None or abs(zb - za) <= MAX_ZONE_CHANGE
+
+
 def _edge_cost(space: OccupationSpace, a: str, b: str, similarity: float) -> float:
     cost = 1.0 + DISTANCE_WEIGHT * (1.0 - similarity)
-    za, zb = space.job_zones.get(a), space.job_zones.get(b)
-    if za is not None and zb is not None:
-        jump = zb - za
-        if jump > 1:
-            cost += ZONE_UP_PENALTY * (jump - 1)
-        elif jump < -1:
-            cost += ZONE_DOWN_PENALTY * (-jump - 1)
     tier = space.related.get(a, {}).get(b)
     return round(cost - RELATED_DISCOUNT.get(tier or "", 0.0), 4)
 
@@ -125,7 +124,9 @@ def occupation_graph(space: OccupationSpace) -> Graph:
             if j >= 0 and j != i and row[j] >= SIMILARITY_THRESHOLD and j not in chosen:
                 chosen.append(j)
         graph[code] = {
-            space.codes[j]: _edge_cost(space, code, space.codes[j], float(row[j])) for j in chosen
+            space.codes[j]: _edge_cost(space, code, space.codes[j], float(row[j]))
+            for j in chosen
+            if zone_step_allowed(space, code, space.codes[j])
         }
     _GRAPHS[space] = graph
     return graph
@@ -262,7 +263,7 @@ def find_paths(reference: Reference, start_code: str, target_code: str, k: int =
     similarity = round(float(space.similarity[space.index[start], space.index[target]]), 3)
     missing = []
     if not space.job_zones:
-        missing.append("job zones are not in the reference pack, so jumps are not penalised")
+        missing.append("job zones are not in the reference pack, so steps may jump more than one zone")
     if not space.related:
         missing.append("related occupations are not in the reference pack")
     graph = occupation_graph(space)

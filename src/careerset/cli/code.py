@@ -87,6 +87,10 @@ def code(
         given = [line.rstrip("\r\n") for line in sys.stdin]
     if not given:
         return
-    coder = load_coder(scheme, on_build=lambda note: err_console.print(note, highlight=False))
+    from careerset.cli.job_coding import build_notice, store_confirmed_codes
+
+    # Codes confirmed in the store (when there is one) teach the coder its person's titles.
+    confirmed = store_confirmed_codes() if scheme == "onet" else []
+    coder = load_coder(scheme, confirmed, on_build=build_notice)
     _code_stream(coder, given, top, description)
     sys.stdout.flush()

@@ -13,4 +13,5 @@ from careerset.cli import (  # noqa: F401
     serve,
     setup,
     skill,
+    users,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
@@ -69,14 +69,27 @@ def _progress() -> Progress:
     )
 
 
-def _report(result: BuildResult, seconds: float, notes: list[str], as_json: bool) -> None:
+def _report(
+    result: BuildResult,
+    seconds: float,
+    notes: list[str],
+    as_json: bool,
+    indexed: _IndexReport | None = None,
+) -> None:
     reference = open_reference(result.path)
     try:
         info = reference.status()
     finally:
         reference.close()
     if as_json:
-        print_json({**status_as_dict(info), "build_seconds": round(seconds, 2), "notes": notes})
+        print_json(
+            {
+                **status_as_dict(info),
+                "build_seconds": round(seconds, 2),
+                "title_index": indexed._asdict() if indexed else None,
+                "notes": notes,
+            }
+        )
         return
     for note in notes:
         err_console.print(f"note: {note}", markup=False, highlight=False)
@@ -87,6 +100,12 @@ def _report(result: BuildResult, seconds: float, notes: list[str], as_json: bool
         markup=False,
         highlight=False,
     )
+    if indexed and indexed.schemes:
+        console.print(
+            f"Built the job title index ({', '.join(indexed.schemes)}) in {indexed.seconds:.1f} s.",
+            markup=False,
+            highlight=False,
+        )
 
 
 @data_app.command("install")
@@ -104,11 +123,18 @@ def install(
         envvar="CAREERSET_DOWNLOAD_MANIFEST",
         help="URL or path of a download manifest JSON (default: the official releases).",
     ),
+    index: bool = typer.Option(
+        True,
+        "--index/--no-index",
+        help="Also build the job title coder's index now (about a minute on the full data);"
+        " without it, the index is built the first time a title is coded.",
+    ),
     as_json: bool = typer.Option(
         False, "--json", help="Print the installed pack's status as JSON."
     ),
 ) -> None:
-    """Download the official releases (or use --from) and build the reference pack.
+    """Download the official releases (or use --from) and build the reference pack, then the
+    job title coder's index for it.
 
     The new pack is built beside the installed one and swapped in only when complete.
 
@@ -125,7 +151,40 @@ def install(
         else:
             result, notes = install_from_manifest(source, tracker.bytes, tracker.step)
         tracker.finish()
-    _report(result, time.perf_counter() - started, notes, as_json)
+    seconds = time.perf_counter() - started
+    indexed: _IndexReport | None = None
+    if index:
+        with _progress() as bar:
+            indexed = _build_title_index(result.path, bar, notes)
+    _report(result, seconds, notes, as_json, indexed)
+
+
+class _IndexReport(NamedTuple):
+    schemes: list[str]  # the schemes whose index was built
+    seconds: float
+
+
+def _build_title_index(pack: Path, bar: Progress, notes: list[str]) -> _IndexReport:
+    """Build the coder's indexes for the new pack. A failure is a note, never a failed install:
+    the index is built again the first time a title is coded."""
+    from careerset.coding.service import SCHEMES, build_index_for_pack
+
+    started = time.perf_counter()
+    task = bar.add_task("Building the job title index", total=len(SCHEMES), detail="")
+    built: list[str] = []
+    for scheme in SCHEMES:
+        bar.update(task, description=f"Building the job title index: {scheme}")
+        try:
+            if build_index_for_pack(pack, schemes=(scheme,)):
+                built.append(scheme)
+        except Exception as error:  # any failure: the index is rebuilt lazily, the pack stays
+            reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
+            notes.append(
+                f"the {scheme} title index was not built ({type(error).__name__}"
+                f"{': ' + reason if reason else ''}); it will be built when first needed."
+            )
+        bar.advance(task)
+    return _IndexReport(built, round(time.perf_counter() - started, 2))
 
 
 @data_app.command("status")

@@ -9,11 +9,13 @@ import typer
 from rich.table import Table
 
 from careerset.cli.entry_flags import COMMON, EXAMPLES, KIND_FLAGS, Flag, flag_for
+from careerset.cli.job_coding import code_new_job, confirmed_codes
 from careerset.cli.main import app
 from careerset.cli.output import console, print_json
-from careerset.cli.store_access import transaction
+from careerset.cli.state import current_state
+from careerset.cli.store_access import opened_store, transaction
 from careerset.errors import UserError
-from careerset.model.entries import ENTRY_TYPES, Entry
+from careerset.model.entries import ENTRY_TYPES, Entry, Job
 from careerset.model.enums import CodeSource
 from careerset.model.validation import build_entry
 
@@ -91,21 +93,44 @@ def _register_add(kind: str) -> None:
 
     def add_entry(**values: Any) -> None:
         as_json = bool(values.pop("as_json", False))
+        no_code = bool(values.pop("no_code", False))
         fields = _collect(kind, values)
         _prompt_missing(kind, fields)
         if kind == "job" and "occupation_code" in fields and "occupation_source" not in fields:
             fields["occupation_source"] = CodeSource.MANUAL.value
         entry = build_entry(kind, fields)
-        with transaction() as (session, profile):
-            stored = session.add_entry(profile, entry)
+        state = current_state()
+        coding_note = None
+        with opened_store(state.db) as store:
+            if isinstance(entry, Job) and not entry.occupation_code and not no_code:
+                # Read first, then ask: no transaction stays open while a person answers.
+                with store.transaction() as session:
+                    confirmed = confirmed_codes(session)
+                entry, coding_note = code_new_job(entry, confirmed)
+            with store.transaction() as session:
+                stored = session.add_entry(state.profile, entry)
         if as_json:
             print_json(entry_json(stored))
-        else:
-            console.print(f"Added {kind} [bold]{stored.id}[/]: {stored.label}", highlight=False)
+            return
+        console.print(f"Added {kind} [bold]{stored.id}[/]: {stored.label}", highlight=False)
+        if coding_note:
+            console.print(coding_note.replace("{id}", stored.id), markup=False, highlight=False)
 
-    parameters = [_parameter(flag) for flag in flags] + [
-        _json_parameter("Print the stored entry as JSON.")
-    ]
+    parameters = [_parameter(flag) for flag in flags]
+    if kind == "job":
+        parameters.append(
+            inspect.Parameter(
+                "no_code",
+                inspect.Parameter.KEYWORD_ONLY,
+                default=typer.Option(
+                    False,
+                    "--no-code",
+                    help="Do not code the title to an occupation (done when --occupation is not given).",
+                ),
+                annotation=bool,
+            )
+        )
+    parameters.append(_json_parameter("Print the stored entry as JSON."))
     add_app.command(
         kind,
         help=f"Add a {kind.replace('_', ' ')} to the career.\n\nExample: {EXAMPLES[kind]}",
@@ -190,6 +215,17 @@ def _edit_flags() -> list[Flag]:
     return [*seen.values(), *(f for f in COMMON if f.flag != "--id")]
 
 
+def _settle_code(updates: dict[str, Any]) -> None:
+    """A code the person types for an existing job is their confirmation of it (confidence 1.0);
+    a code set with another source has no coder confidence."""
+    if "occupation_code" in updates:
+        updates.setdefault("occupation_source", CodeSource.CONFIRMED.value)
+    if updates.get("occupation_source") == CodeSource.CONFIRMED.value:
+        updates["occupation_confidence"] = 1.0
+    elif "occupation_code" in updates:
+        updates["occupation_confidence"] = None
+
+
 def _apply_edit(entry: Entry, given: dict[str, Any], unset: list[str]) -> Entry:
     kind = str(entry.kind)
     updates: dict[str, Any] = {}
@@ -198,10 +234,8 @@ def _apply_edit(entry: Entry, given: dict[str, Any], unset: list[str]) -> Entry:
         if flag is None:
             raise UserError(f"--{name.replace('_', '-')} does not apply to a {kind}.")
         updates[flag.field] = list(value) if flag.many else value
-    if kind == "job" and "occupation_code" in updates and "occupation_source" not in updates:
-        # A code the person types for an existing job is their confirmation of it.
-        updates["occupation_source"] = CodeSource.CONFIRMED.value
-        updates["occupation_confidence"] = None
+    if kind == "job":
+        _settle_code(updates)
     data = entry.model_dump(mode="json")
     for field in unset:
         if field not in data or field in ("id", "kind", "created", "updated"):

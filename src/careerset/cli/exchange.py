@@ -5,9 +5,11 @@ import os
 import tempfile
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
+from careerset.cli.job_coding import build_notice, confirmed_codes
 from careerset.cli.main import app
 from careerset.cli.output import console, err_console, print_json
 from careerset.cli.store_access import transaction
@@ -17,6 +19,10 @@ from careerset.interchange.files import detect_format, read_text_file
 from careerset.interchange.merge import describe_plan, plan_merge, plan_to_data
 from careerset.model.career import Career
 from careerset.model.entries import Entry
+
+if TYPE_CHECKING:
+    from careerset.coding.autocode import JobCoder
+    from careerset.store.repository import StoreSession
 
 
 class ImportFormat(StrEnum):
@@ -69,26 +75,21 @@ def read_career(
     return yaml_backup.document_to_career(yaml_backup.load_yaml_text(text)), chosen
 
 
-def title_coder() -> linkedin.TitleCoder | None:
-    """The occupation coder when a reference pack is installed, else None (jobs stay uncoded)."""
-    from careerset.reference.connection import pack_path
+def title_coder(confirmed: list[tuple[str, str]]) -> "JobCoder":
+    """The occupation coder of the reference in use, aware of the store's confirmed codes."""
+    from careerset.coding.autocode import load_job_coder
 
-    if not pack_path().is_file():
-        return None
-    from careerset.coding.service import code_titles
-
-    def code(titles: list[str]) -> list[tuple[str, float] | None]:
-        found = code_titles(titles, top=1)
-        return [(matches[0].code, matches[0].score) if matches else None for matches in found]
-
-    return code
+    return load_job_coder(confirmed, on_build=build_notice)
 
 
-def _with_codes(entries: list[Entry]) -> list[Entry]:
+def _with_codes(entries: list[Entry], session: "StoreSession") -> list[Entry]:
     """Imported jobs without a code, coded; coding is a help, so its failure never stops an import."""
+    from careerset.coding.autocode import code_jobs, needs_code
+
+    if not any(needs_code(entry) for entry in entries):
+        return entries
     try:
-        coder = title_coder()
-        return linkedin.code_jobs(entries, coder) if coder else entries
+        return code_jobs(entries, title_coder(confirmed_codes(session)))
     except UserError as error:
         err_console.print(f"Jobs were not coded to occupations: {error.message}", highlight=False)
         return entries
@@ -113,10 +114,15 @@ def import_command(
     connections: bool = typer.Option(
         False, "--connections", help="Also import LinkedIn connections as contacts."
     ),
+    no_code: bool = typer.Option(
+        False, "--no-code", help="Do not code jobs without an occupation code to occupations."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the changes as JSON."),
 ) -> None:
     """Import a career file, merging it: entries matching by id, or by organization, title and
-    start, are updated with what changed; the rest are added.
+    start, are updated with what changed; the rest are added. Jobs without an occupation code
+    are coded to one when the coder is confident (not for careerset YAML, which is restored as
+    it is).
 
     Example: careerset import resume.json
 
@@ -127,8 +133,12 @@ def import_command(
     if replace and dry_run:
         raise UserError("--dry-run shows a merge; leave out --replace to see one.")
     career, chosen = read_career(file, file_format, connections)
+    # careerset YAML is lossless: what it says is stored, codes or no codes.
+    coding = chosen != ImportFormat.YAML and not no_code
     with transaction() as (session, profile):
         if replace:
+            if coding:
+                career = Career.of(_with_codes(list(career.entries), session), career.person)
             session.replace_career(profile, career)
             err_console.print(
                 f"Imported {len(career)} entries into profile '{profile}'.", highlight=False
@@ -139,8 +149,8 @@ def import_command(
         )
         if not dry_run:
             entries = plan.entries_to_write()
-            if chosen == ImportFormat.LINKEDIN:
-                entries = _with_codes(entries)
+            if coding:
+                entries = _with_codes(entries, session)
             if plan.person is not None:
                 session.set_person(profile, plan.person)
             for entry in entries:

@@ -1,10 +1,16 @@
-"""`careerset serve`: the local web app on a loopback address, served by uvicorn."""
+"""`careerset serve`: the local web app on a loopback address, or server mode with workers.
+
+Server mode runs uvicorn with an import-string factory (`careerset.web.server:make_app`), so
+each of the `--workers` processes builds its own app from the environment set here.
+"""
 
 from __future__ import annotations
 
 import ipaddress
+import os
 import threading
 import webbrowser
+from dataclasses import dataclass
 
 import typer
 
@@ -39,31 +45,138 @@ def _warm_coder() -> None:
 
 @app.command("serve")
 def serve_command(
-    host: str = typer.Option("127.0.0.1", "--host", help="Loopback address to listen on."),
+    host: str = typer.Option(
+        "127.0.0.1",
+        "--host",
+        help="Address to listen on: loopback only, unless --server (e.g. 0.0.0.0).",
+    ),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     open_browser: bool = typer.Option(False, "--open", help="Open the app in a web browser."),
+    server: bool = typer.Option(
+        False,
+        "--server",
+        help="Server mode: many accounts sign in, clients share with coaches; any address.",
+    ),
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        help="Store path or URL (e.g. postgresql+psycopg://...); overrides the global --db.",
+    ),
+    workers: int = typer.Option(
+        1, "--workers", min=1, max=64, help="Worker processes (server mode only)."
+    ),
+    allowed_hosts: list[str] = typer.Option(
+        [],
+        "--allowed-host",
+        help="Server mode: a Host name to answer to (repeatable); without it, any.",
+    ),
+    secure_cookies: bool = typer.Option(
+        False,
+        "--secure-cookies",
+        help="Server mode behind a TLS proxy: mark cookies Secure even over plain HTTP.",
+    ),
+    relaxed_read_audit: bool = typer.Option(
+        False,
+        "--relaxed-read-audit",
+        help="Server mode on PostgreSQL: commit read-only audit rows without waiting for the "
+        "disk (faster; a database crash may lose the last moments of read records).",
+    ),
 ) -> None:
-    """Open your career in the browser: a local web app on this computer only.
+    """Open your career in the browser: a local web app on this computer only, or with
+    --server a multi-account app for a career service (sign-in, coaches, sharing).
 
     Example: careerset serve --open
+
+    Example: careerset serve --server --db postgresql+psycopg://app@db/careers --host 0.0.0.0 --workers 4
     """
+    state = current_state()
+    target = db if db is not None else state.db
+    if server:
+        options = ServerOptions(workers, allowed_hosts, secure_cookies, relaxed_read_audit)
+        _serve_server(target, host, port, options, open_browser)
+        return
+    if workers != 1 or allowed_hosts or secure_cookies or relaxed_read_audit:
+        raise UserError(
+            "--workers, --allowed-host, --secure-cookies and --relaxed-read-audit need "
+            "server mode; add --server."
+        )
     if not is_loopback(host):
         raise UserError(
             f"--host {host} is not a loopback address; serving to other computers needs "
-            "server mode, which is not available yet, so use 127.0.0.1."
+            "server mode (add --server, with accounts made by `careerset user add`)."
         )
     import uvicorn
 
     from careerset.web.app import create_app
     from careerset.web.security import LOOPBACK_HOSTS
 
-    state = current_state()
     allowed = LOOPBACK_HOSTS | {host}
-    web_app = create_app(state.db, state.profile, allowed_hosts=frozenset(allowed))
-    shown = f"[{host}]" if ":" in host else host
-    address = f"http://{shown}:{port}/"
+    web_app = create_app(target, state.profile, allowed_hosts=frozenset(allowed))
+    address = _address(host, port)
     console.print(f"careerset is serving profile '{state.profile}' at {address} (Ctrl+C stops).")
     threading.Thread(target=_warm_coder, daemon=True).start()
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(address,)).start()
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+def _address(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+@dataclass(frozen=True)
+class ServerOptions:
+    workers: int
+    allowed_hosts: list[str]
+    secure_cookies: bool
+    relaxed_read_audit: bool
+
+
+def _serve_server(
+    target: str | None, host: str, port: int, options: ServerOptions, open_browser: bool
+) -> None:
+    """Prepare the store once (migrations, shared secret), then let uvicorn start the workers."""
+    import uvicorn
+
+    from careerset.store.engine import resolve_url
+    from careerset.store.repository import Store
+    from careerset.web.app import stored_secret
+    from careerset.web.server import secret_from_environment, server_environment
+
+    url = resolve_url(target)
+    store = Store.open(url)  # migrates before any worker opens it
+    try:
+        if secret_from_environment() is None:
+            stored_secret(store)  # made once here, so every worker reads the same
+        with store.transaction() as session:
+            users = len(session.list_users())
+    finally:
+        store.close()
+    os.environ.update(
+        server_environment(
+            url,
+            frozenset(options.allowed_hosts) or None,
+            options.secure_cookies,
+            options.relaxed_read_audit,
+        )
+    )
+    workers = options.workers
+    address = _address(host, port)
+    plural = "s" if workers != 1 else ""
+    console.print(
+        f"careerset server mode at {address} with {workers} worker{plural} (Ctrl+C stops)."
+    )
+    if users == 0:
+        console.print("No accounts yet: add one with `careerset user add EMAIL --role client`.")
+    if open_browser:
+        threading.Timer(1.5, webbrowser.open, args=(address,)).start()
+    uvicorn.run(
+        "careerset.web.server:make_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        proxy_headers=True,
+    )

@@ -5,7 +5,7 @@ built once from a `CodingSource` and saved as one `.npz` file that loads in mill
 import json
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -40,10 +40,32 @@ class CoderIndex:
     descriptions: Matrix  # occupations x word features, tasks and descriptions
     prior: NDArray[np.float32]  # log employment share, centred
     exact_keys: dict[str, int]  # normalised text -> row of `records`
+    _title_words: Matrix | None = field(default=None, repr=False, compare=False)
 
     @property
     def size(self) -> int:
         return len(self.codes)
+
+    def title_words(self) -> Matrix:
+        """Occupations x word terms: 1 where the official title has the word.
+
+        Derived from `titles` on first use (a few milliseconds), so it needs no room on disk.
+        """
+        if self._title_words is None:
+            lookup = self.features.word.vocabulary.get
+            rows: list[int] = []
+            columns: list[int] = []
+            for row, title in enumerate(self.titles):
+                # "Counter and Rental Clerks": every word of the title, not only its phrases.
+                words = set(normalise_title(title.replace(",", " ").replace("/", " ")).split())
+                for column in sorted(filter(None, map(lookup, words))):
+                    rows.append(row)
+                    columns.append(column)
+            self._title_words = sp.csr_matrix(
+                (np.ones(len(rows), dtype=np.float32), (rows, columns)),
+                shape=(len(self.titles), self.features.word.size),
+            )
+        return self._title_words
 
 
 def _description_text(text: str) -> str:

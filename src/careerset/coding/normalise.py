@@ -174,6 +174,8 @@ _LEVEL = re.compile(r"\b(?:level|grade|band|step|tier|lvl)\s*[0-9ivx]+\b")
 _SPLITTERS = re.compile(r"\s[-|/–—@:]\s|\s*[|@]\s*|\s+at\s+")
 _NON_WORD = re.compile(r"[^a-z0-9&+#]+")
 _DIGITS = re.compile(r"\b\d+\w*\b")
+# A full stop after a number ends a list marker ("1.Nurse"), it does not join two words.
+_NUMBERED = re.compile(r"(?<=\d)\.(?=[a-z])")
 
 
 def fold_text(text: str) -> str:
@@ -238,6 +240,7 @@ def normalise_title(title: str) -> str:
     text = _BRACKETED.sub(" ", text)
     text = _LEVEL.sub(" ", text)
     text = text.replace("&", " and ").replace("'s", "")
+    text = _NUMBERED.sub(" ", text)
     text = _main_segment(text)
     words: list[str] = []
     for raw in _NON_WORD.split(text.replace(".", "")):

@@ -16,8 +16,8 @@ from careerset.interchange.linkedin_csv import CsvRow, decode_csv, parse_date, r
 from careerset.interchange.merge import key_id, match_key
 from careerset.model.career import Career
 from careerset.model.dates import PRESENT
-from careerset.model.entries import ENTRY_TYPES, Entry, Job
-from careerset.model.enums import CodeSource, EmploymentType
+from careerset.model.entries import ENTRY_TYPES, Entry
+from careerset.model.enums import EmploymentType
 from careerset.model.person import Person
 from careerset.model.validation import describe
 
@@ -349,37 +349,3 @@ def load_linkedin_export(path: Path, connections: bool = False) -> Career:
             " export?"
         )
     return linkedin_to_career(files, connections)
-
-
-TitleCoder = Callable[[list[str]], list[tuple[str, float] | None]]
-"""Codes many job titles at once: each gives (occupation code, confidence) or None."""
-
-
-# Below this the coder's best guess is more often wrong than right; such jobs stay uncoded.
-MIN_CONFIDENCE = 0.3
-
-
-def code_jobs(
-    entries: Sequence[Entry], coder: TitleCoder, minimum: float = MIN_CONFIDENCE
-) -> list[Entry]:
-    """The entries with every job that has no occupation code coded by `coder`, when confident."""
-    uncoded = [i for i, e in enumerate(entries) if isinstance(e, Job) and not e.occupation_code]
-    if not uncoded:
-        return list(entries)
-    titles = [str(getattr(entries[i], "title", "")) for i in uncoded]
-    result = list(entries)
-    for index, found in zip(uncoded, coder(titles), strict=True):
-        if found is None or found[1] < minimum:
-            continue
-        code, confidence = found
-        coded = {
-            **result[index].model_dump(),
-            "occupation_code": code,
-            "occupation_source": CodeSource.CODED,
-            "occupation_confidence": min(max(confidence, 0.0), 1.0),
-        }
-        try:
-            result[index] = Job.model_validate(coded)
-        except ValidationError:
-            continue  # a code of another scheme (ESCO) has no place in this field
-    return result

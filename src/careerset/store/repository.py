@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -14,6 +14,7 @@ from careerset.model.career import Career
 from careerset.model.entries import Entry, entry_to_dict
 from careerset.model.person import Person
 from careerset.model.validation import parse_entry
+from careerset.store.accounts import AccountsMixin, Actor, Need
 from careerset.store.engine import open_engine
 from careerset.store.migrate import ensure_current
 from careerset.store.tables import EntryRow, ProfileRow
@@ -34,11 +35,33 @@ def _check_profile_name(name: str) -> str:
     return cleaned
 
 
+def _has_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(item) for item in value)
+    return False
+
+
+def _refuse_nul(data: dict[str, Any]) -> dict[str, Any]:
+    """NUL is never text a person meant, and PostgreSQL cannot store it: both stores refuse it,
+    so a career moves between them unchanged."""
+    if _has_nul(data):
+        raise UserError("text cannot contain NUL characters (\\x00); remove them and try again.")
+    return data
+
+
 class Store:
     """A careerset store on SQLite or PostgreSQL; `transaction()` gives a unit of work."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # Opt-in (server mode, PostgreSQL): a transaction whose only writes are "read" audit rows
+        # commits without waiting for the WAL flush. A PostgreSQL crash may then lose the last
+        # moments of read-audit rows; user data, grants and every other audit row stay synchronous.
+        self.relaxed_read_audit = False
 
     @classmethod
     def open(cls, target: str | None) -> "Store":
@@ -58,25 +81,54 @@ class Store:
         self.engine.dispose()
 
     @contextmanager
-    def transaction(self) -> Iterator["StoreSession"]:
-        """Everything done inside commits together, or not at all."""
+    def transaction(self, actor: Actor | None = None) -> Iterator["StoreSession"]:
+        """Everything done inside commits together, or not at all.
+
+        With an `actor` (server mode) every career touched is rights-checked and audited;
+        with none (local mode) the session may touch every profile.
+        """
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield StoreSession(session)
+            store_session = StoreSession(session, actor)
+            yield store_session
+            if (
+                self.relaxed_read_audit
+                and self.engine.dialect.name == "postgresql"
+                and store_session._only_read_audit()
+            ):
+                session.execute(text("SET LOCAL synchronous_commit = off"))
+            store_session._flush_audit()
 
 
-class StoreSession:
-    """Repository methods over one open transaction."""
+class StoreSession(AccountsMixin):
+    """Repository methods over one open transaction, on behalf of an actor (None: local mode)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, actor: Actor | None = None) -> None:
         self.session = session
+        self._init_accounts(actor)
+        bind = session.get_bind()
+        self._postgresql = bind.dialect.name == "postgresql"
 
     # Profiles -------------------------------------------------------------------------------
 
     def profile_names(self) -> list[str]:
+        """Every profile in local mode; with an actor, the careers it may read."""
+        if self.actor is not None:
+            return self.readable_profile_names(self.actor)
         return list(self.session.scalars(select(ProfileRow.name).order_by(ProfileRow.name)))
 
-    def _profile(self, name: str, create: bool) -> ProfileRow | None:
-        row = self.session.scalar(select(ProfileRow).where(ProfileRow.name == name))
+    def _profile(
+        self, name: str, create: bool, need: Need = "read", what: str = ""
+    ) -> ProfileRow | None:
+        """The chokepoint: every method that takes a profile name gets its row here.
+
+        With an actor, the row is returned only if the actor may do `need` with it (never created);
+        otherwise AccessDenied, with the same message whether or not the profile exists.
+        """
+        if self.actor is not None:
+            return self._checked_profile(self.actor, name, need, what)
+        row = None
+        if "\x00" not in name:  # PostgreSQL cannot even compare text holding NUL
+            row = self.session.scalar(select(ProfileRow).where(ProfileRow.name == name))
         if row is None and create:
             now = _now()
             row = ProfileRow(name=_check_profile_name(name), person={}, created=now, updated=now)
@@ -85,13 +137,13 @@ class StoreSession:
         return row
 
     def ensure_profile(self, name: str) -> None:
-        self._profile(name, create=True)
+        self._profile(name, create=True, need="read", what="ensure_profile")
 
     def has_profile(self, name: str) -> bool:
-        return self._profile(name, create=False) is not None
+        return self._profile(name, create=False, need="read", what="has_profile") is not None
 
     def delete_profile(self, name: str) -> None:
-        row = self._profile(name, create=False)
+        row = self._profile(name, create=False, need="own", what="delete_profile")
         if row is None:
             raise UserError(f"there is no profile '{name}'.")
         self.session.execute(delete(EntryRow).where(EntryRow.profile_id == row.id))
@@ -101,21 +153,21 @@ class StoreSession:
 
     def load_career(self, profile: str) -> Career:
         """The whole career of a profile (empty when the profile does not exist yet)."""
-        row = self._profile(profile, create=False)
+        row = self._profile(profile, create=False, need="read", what="load_career")
         if row is None:
             return Career()
         entries = [self._to_entry(r) for r in self._rows(row.id)]
         return Career.of(entries, Person.model_validate(row.person or {}))
 
     def list_entries(self, profile: str, kind: str | None = None) -> list[Entry]:
-        row = self._profile(profile, create=False)
+        row = self._profile(profile, create=False, need="read", what="list_entries")
         if row is None:
             return []
         return [self._to_entry(r) for r in self._rows(row.id, kind)]
 
     def get_entry(self, profile: str, entry_id: str) -> Entry:
-        row = self._profile(profile, create=False)
-        found = None if row is None else self.session.get(EntryRow, (row.id, entry_id))
+        row = self._profile(profile, create=False, need="read", what="get_entry")
+        found = None if row is None else self._entry_row(row.id, entry_id)
         if found is None:
             raise UserError(
                 f"there is no entry '{entry_id[:64]}' in profile '{profile}'; see `careerset list`."
@@ -128,6 +180,11 @@ class StoreSession:
             query = query.where(EntryRow.kind == kind)
         return list(self.session.scalars(query.order_by(EntryRow.created, EntryRow.id)))
 
+    def _entry_row(self, profile_id: int, entry_id: str) -> EntryRow | None:
+        if self._postgresql and "\x00" in entry_id:  # PostgreSQL cannot compare text with NUL
+            return None
+        return self.session.get(EntryRow, (profile_id, entry_id))
+
     @staticmethod
     def _to_entry(row: EntryRow) -> Entry:
         return parse_entry(row.data, where=f"stored entry {row.id}: ")
@@ -136,21 +193,21 @@ class StoreSession:
 
     def add_entry(self, profile: str, entry: Entry) -> Entry:
         """Insert a new entry; an id already in the profile is a user error."""
-        row = self._profile(profile, create=True)
+        row = self._profile(profile, create=True, need="write", what="add_entry")
         assert row is not None
-        if self.session.get(EntryRow, (row.id, entry.id)) is not None:
+        if self._entry_row(row.id, entry.id) is not None:
             raise UserError(f"profile '{profile}' already has an entry '{entry.id}'.")
         return self._write(row, entry, existing=None)
 
     def put_entry(self, profile: str, entry: Entry) -> Entry:
         """Insert or replace by id (imports and restores)."""
-        row = self._profile(profile, create=True)
+        row = self._profile(profile, create=True, need="write", what="put_entry")
         assert row is not None
-        return self._write(row, entry, existing=self.session.get(EntryRow, (row.id, entry.id)))
+        return self._write(row, entry, existing=self._entry_row(row.id, entry.id))
 
     def update_entry(self, profile: str, entry: Entry) -> Entry:
-        row = self._profile(profile, create=False)
-        existing = None if row is None else self.session.get(EntryRow, (row.id, entry.id))
+        row = self._profile(profile, create=False, need="write", what="update_entry")
+        existing = None if row is None else self._entry_row(row.id, entry.id)
         if row is None or existing is None:
             raise UserError(f"there is no entry '{entry.id}' in profile '{profile}'.")
         return self._write(row, entry, existing=existing)
@@ -162,6 +219,7 @@ class StoreSession:
         updated = entry.updated if entry.updated and existing is None else now
         stamped = entry.model_copy(update={"created": created, "updated": updated})
         data: dict[str, Any] = entry_to_dict(stamped)
+        _refuse_nul(data)
         kind = str(data["kind"])
         if existing is None:
             self.session.add(
@@ -181,8 +239,8 @@ class StoreSession:
         return stamped
 
     def remove_entry(self, profile: str, entry_id: str) -> Entry:
+        row = self._profile(profile, create=False, need="write", what="remove_entry")
         entry = self.get_entry(profile, entry_id)
-        row = self._profile(profile, create=False)
         assert row is not None
         self.session.execute(
             delete(EntryRow).where(EntryRow.profile_id == row.id, EntryRow.id == entry_id)
@@ -190,14 +248,14 @@ class StoreSession:
         return entry
 
     def set_person(self, profile: str, person: Person) -> None:
-        row = self._profile(profile, create=True)
+        row = self._profile(profile, create=True, need="write", what="set_person")
         assert row is not None
-        row.person = person.model_dump(mode="json", exclude_defaults=True)
+        row.person = _refuse_nul(person.model_dump(mode="json", exclude_defaults=True))
         row.updated = _now()
 
     def replace_career(self, profile: str, career: Career) -> None:
         """Make the profile hold exactly `career` (restore); all within the caller's transaction."""
-        row = self._profile(profile, create=True)
+        row = self._profile(profile, create=True, need="write", what="replace_career")
         assert row is not None
         self.session.execute(delete(EntryRow).where(EntryRow.profile_id == row.id))
         self.session.flush()
@@ -207,6 +265,7 @@ class StoreSession:
 
     def merge_career(self, profile: str, career: Career) -> int:
         """Add or replace entries by id and fill the person's details; returns entries written."""
+        self._profile(profile, create=True, need="write", what="merge_career")
         if career.person != Person():
             current = self.load_career(profile).person.model_dump(mode="json", exclude_defaults=True)
             current.update(career.person.model_dump(mode="json", exclude_defaults=True))
@@ -214,3 +273,19 @@ class StoreSession:
         for entry in career.entries:
             self.put_entry(profile, entry)
         return len(career.entries)
+
+    def confirmed_codes(self) -> list[tuple[str, str]]:
+        """(title, occupation code) of every job in the store whose code a person confirmed;
+        the title coder learns from these. With an actor: only the careers it may read."""
+        query = select(EntryRow.data).where(EntryRow.kind == "job")
+        if self.actor is not None:
+            readable = select(ProfileRow.id).where(
+                ProfileRow.name.in_(self.readable_profile_names(self.actor))
+            )
+            query = query.where(EntryRow.profile_id.in_(readable))
+        pairs: list[tuple[str, str]] = []
+        for data in self.session.scalars(query.order_by(EntryRow.created, EntryRow.id)):
+            title, code = data.get("title"), data.get("occupation_code")
+            if data.get("occupation_source") == "confirmed" and title and code:
+                pairs.append((str(title), str(code)))
+        return pairs

@@ -1,20 +1,37 @@
-"""The app factory: `create_app(db, profile)` builds the whole local web app, ready for uvicorn."""
+"""The app factory: `create_app(db, profile)` builds the whole web app, ready for uvicorn.
+
+Local mode serves one profile on loopback; `server=True` serves many accounts (see `server.py`).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import secrets
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 
 from careerset.errors import UserError
-from careerset.web.context import WebContext
-from careerset.web.pages import STATIC, render
+from careerset.web.accounts import login_url, require_sign_in
+from careerset.web.context import NoCareerOpen, SignInRequired, WebContext
+from careerset.web.pages import NAVIGATION, STATIC, render
 from careerset.web.security import LOOPBACK_HOSTS, CsrfSigner, Guard, check_csrf
 
-_TITLES = {400: "That did not work", 403: "Refused", 404: "Not found", 413: "Too large"}
+if TYPE_CHECKING:
+    from careerset.store.repository import Store
+
+SECRET_KEY = "web_secret"
+MENU_PATHS = frozenset(path for path, _ in NAVIGATION)
+_TITLES = {
+    400: "That did not work",
+    403: "Refused",
+    404: "Not found",
+    413: "Too large",
+    503: "Try again shortly",
+}
 
 
 def _is_api(request: Request) -> bool:
@@ -45,7 +62,22 @@ def _install_handlers(app: FastAPI) -> None:
         where = ".".join(str(part) for part in first.get("loc", ()))
         return _error(request, 400, f"{where}: {first.get('msg', 'invalid request')}.")
 
+    async def unstorable(request: Request, error: Exception) -> Response:
+        # PostgreSQL refuses some text SQLite takes (NUL characters); the transaction rolled back.
+        return _error(
+            request, 400, "That value cannot be stored; remove control characters such as NUL."
+        )
+
+    async def unavailable(request: Request, error: Exception) -> Response:
+        # The database restarts or is unreachable: nothing was committed; the client may retry.
+        response = _error(request, 503, "The database is not answering; try again in a moment.")
+        response.headers["retry-after"] = "2"
+        return response
+
     app.add_exception_handler(UserError, user_error)
+    app.add_exception_handler(OperationalError, unavailable)
+    app.add_exception_handler(InterfaceError, unavailable)
+    app.add_exception_handler(DataError, unstorable)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid_request)
 
@@ -61,22 +93,78 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+def _install_server_handlers(app: FastAPI) -> None:
+    """Server mode: strangers go to the login page, refused careers look like missing ones."""
+    from careerset.store.accounts import AccessDenied, ReadOnlyAccess
+
+    async def sign_in(request: Request, error: Exception) -> Response:
+        if _is_api(request):
+            return JSONResponse(
+                {"detail": "Sign in first."},
+                status_code=401,
+                headers={"www-authenticate": 'Cookie realm="careerset"'},
+            )
+        return RedirectResponse(login_url(request), 303)
+
+    async def no_career(request: Request, error: Exception) -> Response:
+        # A coach's menu pages lead to their client list; deeper links are simply not there.
+        assert isinstance(error, NoCareerOpen)
+        if request.method == "GET" and request.url.path in MENU_PATHS:
+            return RedirectResponse("/clients", 303)
+        return _error(request, 404, error.message)
+
+    async def denied(request: Request, error: Exception) -> Response:
+        # Same answer whether the career exists or not: nothing to learn by probing.
+        assert isinstance(error, AccessDenied)
+        return _error(request, 404, error.message)
+
+    async def read_only(request: Request, error: Exception) -> Response:
+        # Only someone allowed to read the career gets here, so 403 reveals nothing new.
+        assert isinstance(error, ReadOnlyAccess)
+        return _error(request, 403, error.message)
+
+    app.add_exception_handler(SignInRequired, sign_in)
+    app.add_exception_handler(NoCareerOpen, no_career)
+    app.add_exception_handler(AccessDenied, denied)
+    app.add_exception_handler(ReadOnlyAccess, read_only)
+
+
+def stored_secret(store: Store) -> bytes:
+    """The store's shared web secret, made by the first process that asks (all then agree)."""
+    with store.transaction() as session:
+        value = session.ensure_meta(SECRET_KEY, secrets.token_hex(32))
+    return bytes.fromhex(value)
+
+
 def create_app(
     db: str | None,
-    profile: str,
+    profile: str | None,
     token: str | None = None,
-    allowed_hosts: frozenset[str] = LOOPBACK_HOSTS,
+    allowed_hosts: frozenset[str] | None = LOOPBACK_HOSTS,
+    *,
+    server: bool = False,
+    secret: bytes | None = None,
+    secure_cookies: bool = False,
 ) -> FastAPI:
-    """The web app over the store at `db` (path or URL) for one profile.
+    """The web app over the store at `db` (path or URL).
 
+    Local mode (the default) serves the one `profile` to whoever reaches the loopback address:
     `token`, when given, must arrive once as `?token=` (then a cookie carries it);
     `allowed_hosts` are the Host names accepted, loopback names by default.
+
+    Server mode (`server=True`) serves many people: every route needs a signed-in session and
+    the store checks each request's rights; `profile` is ignored. `secret` (shared by all worker
+    processes) keys the CSRF tokens; None reads or makes the store's own. `allowed_hosts=None`
+    accepts any Host name; `secure_cookies` marks cookies Secure even over plain HTTP (behind a
+    TLS proxy).
     """
     from careerset.store.repository import Store
     from careerset.web.routes import (
         api,
         api_analysis,
         assessment,
+        auth,
+        comments,
         cv,
         dashboard,
         entries,
@@ -84,22 +172,35 @@ def create_app(
         explorer,
         next_steps,
         profiler,
+        sharing,
         status,
     )
 
     store = Store.open(db)
+    dependencies = (
+        [Depends(require_sign_in), Depends(check_csrf)] if server else [Depends(check_csrf)]
+    )
     app = FastAPI(
         title="careerset",
         summary="Your career record and its analyses, as JSON; every page's data.",
         version="1",
-        dependencies=[Depends(check_csrf)],
+        dependencies=dependencies,
         docs_url=None,
         redoc_url=None,
+        openapi_url=None if server else "/openapi.json",
     )
-    app.state.context = WebContext(store=store, profile=profile)
-    app.state.csrf = CsrfSigner()
+    app.state.server = server
+    app.state.secure_cookies = secure_cookies
+    if server:
+        if secret is None:
+            secret = stored_secret(store)
+        app.state.context = WebContext(store, None, server=True)
+        app.state.csrf = CsrfSigner.shared(secret)
+    else:
+        app.state.context = WebContext(store, profile or "default")
+        app.state.csrf = CsrfSigner()
     _install_handlers(app)
-    for module in (
+    modules = [
         dashboard,
         entries,
         profiler,
@@ -111,8 +212,21 @@ def create_app(
         status,
         api,
         api_analysis,
-    ):
+    ]
+    if server:
+        _install_server_handlers(app)
+        modules += [auth, sharing, comments]
+    for module in modules:
         app.include_router(module.router)
+    if server:
+
+        @app.get("/openapi.json", include_in_schema=False)
+        def openapi_schema() -> dict[str, Any]:
+            """The schema, like every other route here, for signed-in people only."""
+            return app.openapi()
+
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(Guard, allowed_hosts=allowed_hosts, token=token)
+    app.add_middleware(
+        Guard, allowed_hosts=allowed_hosts, token=token, secure_cookies=secure_cookies
+    )
     return app

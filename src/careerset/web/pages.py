@@ -9,6 +9,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from careerset.web.context import WebContext
 from careerset.web.security import CSRF_FIELD, CsrfSigner, csrf_cookie
 
 HERE = Path(__file__).parent
@@ -29,6 +30,13 @@ NAVIGATION = (
 )
 
 
+def account_navigation(role: str) -> tuple[tuple[str, str], ...]:
+    """Server mode: the account pages for a role, after the career pages."""
+    if role == "client":
+        return (("/sharing", "Sharing"), ("/account", "Account"))
+    return (("/clients", "Clients"), ("/account", "Account"))
+
+
 def _environment() -> Environment:
     # Autoescape everything: every value a person typed is shown somewhere.
     environment = Environment(
@@ -39,6 +47,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.globals["navigation"] = NAVIGATION
+    environment.globals["account_navigation"] = account_navigation
     environment.globals["csrf_field"] = CSRF_FIELD
     environment.filters["label"] = lambda name: str(name).replace("_", " ")
     return environment
@@ -52,13 +61,26 @@ def csrf_token(request: Request) -> str:
     return signer.token_for(csrf_cookie(request))
 
 
+def page_context(request: Request) -> WebContext:
+    """The request's own context (server mode, once signed in) or the app's."""
+    context: WebContext | None = getattr(request.state, "context", None)
+    if context is None:
+        context = request.app.state.context
+    assert context is not None
+    return context
+
+
 def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
     """A full page; `values` become template variables next to the shared ones."""
+    context = page_context(request)
     page = ENVIRONMENT.get_template(template)
     html = page.render(
         request_path=request.url.path,
         csrf_token=csrf_token(request),
-        profile=request.app.state.context.profile,
+        profile=context.profile_or_none(),
+        server=context.server,
+        user=context.actor,
+        can_edit=context.can_edit,
         **values,
     )
     return HTMLResponse(html, status_code=status_code)

@@ -71,6 +71,11 @@ class CsrfSigner:
     def __init__(self, secret: bytes | None = None) -> None:
         self.secret = secret or secrets.token_bytes(32)
 
+    @classmethod
+    def shared(cls, secret: bytes) -> CsrfSigner:
+        """Server mode: every worker derives the same key from the store's shared secret."""
+        return cls(derive_key(secret, "csrf"))
+
     def token_for(self, cookie: str) -> str:
         return hmac.new(self.secret, cookie.encode(), hashlib.sha256).hexdigest()
 
@@ -78,6 +83,11 @@ class CsrfSigner:
         if not cookie or not token:
             return False
         return hmac.compare_digest(self.token_for(cookie), token)
+
+
+def derive_key(secret: bytes, purpose: str) -> bytes:
+    """A key for one purpose from the shared secret, so no two uses share a key."""
+    return hmac.new(secret, f"careerset/{purpose}/v1".encode(), hashlib.sha256).digest()
 
 
 def _headers(scope: Scope) -> dict[str, str]:
@@ -94,17 +104,25 @@ def _cookies(header: str) -> dict[str, str]:
 
 
 class Guard:
-    """Pure ASGI middleware: refuse foreign requests before any route runs, add headers after."""
+    """Pure ASGI middleware: refuse foreign requests before any route runs, add headers after.
+
+    `allowed_hosts=None` (server mode without `--allowed-host`) accepts any Host name.
+    """
 
     def __init__(
         self,
         app: ASGIApp,
-        allowed_hosts: frozenset[str] = LOOPBACK_HOSTS,
+        allowed_hosts: frozenset[str] | None = LOOPBACK_HOSTS,
         token: str | None = None,
         max_body: int = MAX_BODY_BYTES,
+        secure_cookies: bool = False,
     ) -> None:
         self.app = app
-        self.allowed_hosts = frozenset(host_name(h) for h in allowed_hosts)
+        self.secure_cookies = secure_cookies
+        self.allowed_hosts = (
+            None if allowed_hosts is None else frozenset(host_name(h) for h in allowed_hosts)
+        )
+        self.local = bool(self.allowed_hosts and self.allowed_hosts & LOOPBACK_HOSTS)
         self.token = token
         self.max_body = max_body
 
@@ -119,13 +137,14 @@ class Guard:
             await _plain(send, *refusal)
             return
         set_cookies: list[bytes] = []
+        secure = self.secure_cookies or scope.get("scheme") == "https"
         if self.token is not None and cookies.get(TOKEN_COOKIE) != self.token:
             # The token came in the URL (checked above): remember it so links need not carry it.
-            set_cookies.append(_cookie(TOKEN_COOKIE, self.token))
+            set_cookies.append(_cookie(TOKEN_COOKIE, self.token, secure))
         csrf = cookies.get(CSRF_COOKIE) or ""
         if len(csrf) < 16:
             csrf = secrets.token_urlsafe(24)
-            set_cookies.append(_cookie(CSRF_COOKIE, csrf))
+            set_cookies.append(_cookie(CSRF_COOKIE, csrf, secure))
         scope.setdefault("state", {})["csrf_cookie"] = csrf
 
         async def send_with_headers(message: Message) -> None:
@@ -144,9 +163,11 @@ class Guard:
     ) -> tuple[int, str] | None:
         """Why a request is refused (status, one sentence), or None to let it through."""
         host = headers.get("host", "")
-        if host_name(host) not in self.allowed_hosts:
-            # A DNS-rebinding page reaches us under its own name; only loopback names pass.
-            return 403, "This server answers only on its loopback address."
+        if self.allowed_hosts is not None and host_name(host) not in self.allowed_hosts:
+            # A DNS-rebinding page reaches us under its own name; only the allowed names pass.
+            if self.local:
+                return 403, "This server answers only on its loopback address."
+            return 403, "This server does not answer to that host name."
         if self.token is not None:
             query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
             given = cookies.get(TOKEN_COOKIE) or (query.get("token") or [""])[0]
@@ -182,8 +203,9 @@ class Guard:
         return receive_limited
 
 
-def _cookie(name: str, value: str) -> bytes:
-    return f"{name}={value}; Path=/; HttpOnly; SameSite=Strict".encode()
+def _cookie(name: str, value: str, secure: bool = False) -> bytes:
+    flags = "; Secure" if secure else ""
+    return f"{name}={value}; Path=/; HttpOnly; SameSite=Strict{flags}".encode()
 
 
 async def _plain(send: Send, status: int, text: str) -> None:

@@ -6,20 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from careerset.errors import UserError
 from careerset.model.career import Career
 from careerset.model.entries import Certification, Education, InterestProfile, Job, Skill
-from careerset.reference.profile import (
-    FeatureUnavailable,
-    Interests,
-    OccupationProfile,
-    OccupationSummary,
-    RatedElement,
-    RelatedOccupation,
-    TechnologySkill,
-    Wages,
-)
 from careerset.reference.query import ReferencePack, open_reference
+from in_memory_reference import (  # type: ignore[import-not-found]
+    InMemoryReference,
+    OccupationData,
+    ReferenceWorld,
+)
 
 TODAY = date(2026, 11, 1)
 
@@ -143,111 +137,31 @@ RELATED = {
 }
 
 
-def _rated(
-    values: dict[str, tuple[float, float]], names: dict[str, str]
-) -> tuple[RatedElement, ...]:
-    items = [RatedElement(e, names[e], i, lv) for e, (i, lv) in values.items()]
-    return tuple(sorted(items, key=lambda r: -(r.importance or 0)))
+WORLD = ReferenceWorld(
+    {
+        code: OccupationData(
+            code,
+            title,
+            riasec,
+            zone,
+            median,
+            skills,
+            knowledge,
+            tuple(technology),
+            related=dict(RELATED.get(code, ())),
+            description=f"{title} work.",
+        )
+        for code, (title, zone, median, riasec, skills, knowledge, technology) in OCCUPATIONS.items()
+    },
+    element_names=SKILL_NAMES | KNOWLEDGE_NAMES,
+)
 
 
-class TinyReference:
-    """A real (in-memory) implementation of the analysis Reference protocol."""
+class TinyReference(InMemoryReference):
+    """The six occupations above, as a real (in-memory) Reference."""
 
     def __init__(self, features: Collection[str] | None = None) -> None:
-        every = {
-            "skills",
-            "knowledge",
-            "technology_skills",
-            "interests",
-            "wages",
-            "job_zones",
-            "related_occupations",
-        }
-        self.features = set(every if features is None else features)
-
-    def has(self, feature: str) -> bool:
-        return feature in self.features
-
-    def _require(self, feature: str) -> None:
-        if feature not in self.features:
-            raise FeatureUnavailable(feature, f"No {feature}; run `careerset data install`.")
-
-    def occupation(self, code: str) -> OccupationSummary:
-        code = code if "." in code else f"{code}.00"
-        if code not in OCCUPATIONS:
-            raise UserError(f"There is no occupation {code} in the reference data.")
-        return OccupationSummary(code, OCCUPATIONS[code][0], f"{OCCUPATIONS[code][0]} work.")
-
-    def profile(self, code: str, sections: Collection[str] | None = None) -> OccupationProfile:
-        summary = self.occupation(code)
-        if sections and "knowledge" in sections:
-            self._require("knowledge")
-        return OccupationProfile(
-            summary.code,
-            summary.title,
-            summary.description,
-            summary.code[:7],
-            knowledge=_rated(OCCUPATIONS[summary.code][5], KNOWLEDGE_NAMES),
-        )
-
-    def interests(self, code: str) -> Interests | None:
-        return self.interests_all().get(self.occupation(code).code)
-
-    def skills(self, code: str) -> tuple[RatedElement, ...]:
-        self._require("skills")
-        return _rated(OCCUPATIONS[self.occupation(code).code][4], SKILL_NAMES)
-
-    def technology_skills(self, code: str) -> tuple[TechnologySkill, ...]:
-        self._require("technology_skills")
-        tools = OCCUPATIONS[self.occupation(code).code][6]
-        return tuple(TechnologySkill(n, None, None, h, d) for n, h, d in tools)
-
-    def wages(self, code: str) -> Wages | None:
-        self._require("wages")
-        code = self.occupation(code).code
-        median = OCCUPATIONS[code][2]
-        return Wages(
-            code[:7],
-            code[:7],
-            OCCUPATIONS[code][0],
-            1000,
-            median,
-            median / 2080,
-            {50: median},
-            {50: median / 2080},
-        )
-
-    def job_zones(self) -> dict[str, int]:
-        self._require("job_zones")
-        return {code: row[1] for code, row in OCCUPATIONS.items()}
-
-    def related_occupations(self) -> dict[str, tuple[RelatedOccupation, ...]]:
-        self._require("related_occupations")
-        return {
-            code: tuple(
-                RelatedOccupation(other, OCCUPATIONS[other][0], tier, i)
-                for i, (other, tier) in enumerate(items, start=1)
-            )
-            for code, items in RELATED.items()
-        }
-
-    def skill_importance_matrix(self, domain: str = "skills") -> dict[str, dict[str, float]]:
-        self._require(domain)
-        column = 4 if domain == "skills" else 5
-        return {
-            code: {e: v[0] for e, v in row[column].items()} for code, row in OCCUPATIONS.items()
-        }
-
-    def interests_all(self) -> dict[str, Interests]:
-        self._require("interests")
-        names = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
-        return {
-            code: Interests.from_scores(dict(zip(names, row[3], strict=True)), [])
-            for code, row in OCCUPATIONS.items()
-        }
-
-    def occupations(self) -> list[OccupationSummary]:
-        return [self.occupation(code) for code in sorted(OCCUPATIONS)]
+        super().__init__(WORLD, features)
 
 
 @pytest.fixture

@@ -1,25 +1,18 @@
 """Stepping-stone paths: short, distinct, and every step above the similarity threshold."""
 
-import time
-from datetime import date
 
 import pytest
 
-from careerset.analysis.gaps import compute_gaps
 from careerset.analysis.paths import (
     RELATED_DISCOUNT,
     SIMILARITY_THRESHOLD,
-    ZONE_UP_PENALTY,
     Graph,
     find_paths,
     occupation_graph,
     shortest_paths,
 )
 from careerset.analysis.skill_space import occupation_space
-from careerset.model.career import Career
 from careerset.reference.query import ReferencePack
-
-TODAY = date(2026, 11, 1)
 
 
 def test_yen_returns_distinct_paths_cheapest_first() -> None:
@@ -56,14 +49,16 @@ def test_related_occupations_make_a_step_cheaper(tiny) -> None:
     assert graph["15-0002.00"]["15-0003.00"] == pytest.approx(expected, abs=1e-3)
 
 
-def test_a_job_zone_jump_of_two_costs_more(make_tiny) -> None:
+def test_a_step_never_jumps_two_job_zones(make_tiny) -> None:
     class ZoneJump(make_tiny):
         def job_zones(self) -> dict[str, int]:
             return {**super().job_zones(), "15-0001.00": 2}
 
-    plain = occupation_graph(occupation_space(make_tiny()))["15-0001.00"]["15-0002.00"]
-    jump = occupation_graph(occupation_space(ZoneJump()))["15-0001.00"]["15-0002.00"]
-    assert jump - plain == pytest.approx(ZONE_UP_PENALTY)
+    assert "15-0002.00" in occupation_graph(occupation_space(make_tiny()))["15-0001.00"]
+    jumped = occupation_graph(occupation_space(ZoneJump()))
+    assert "15-0002.00" not in jumped["15-0001.00"]  # up from zone 2 to 4
+    assert "15-0001.00" not in jumped["15-0002.00"]  # and down again
+    assert find_paths(ZoneJump(), "15-0001.00", "15-0003.00").paths == ()
 
 
 def test_the_same_start_and_target_needs_no_path(tiny) -> None:
@@ -93,12 +88,10 @@ def test_analyst_reaches_programmer_in_at_most_three_steps(pack: ReferencePack) 
 
 
 @pytest.mark.shared_data
-def test_gaps_and_paths_answer_within_300_ms_warm(
-    pack: ReferencePack, analyst_career: Career
-) -> None:
-    find_paths(pack, "15-2051.01", "15-1251.00")  # warm the per-process matrices
-    for target in ("15-1251.00", "29-1141.00", "27-1024.00", "11-1021.00", "47-2031.00"):
-        started = time.perf_counter()
-        compute_gaps(analyst_career, pack, target, TODAY)
-        find_paths(pack, "15-2051.01", target)
-        assert time.perf_counter() - started < 0.3
+def test_real_paths_climb_one_job_zone_at_a_time(pack: ReferencePack) -> None:
+    zones = pack.job_zones()
+    for start, target in (("41-2011.00", "29-1141.00"), ("35-2014.00", "11-9051.00")):
+        report = find_paths(pack, start, target)
+        for path in report.paths:
+            for step in path.steps:
+                assert abs(zones[step.to_code] - zones[step.from_code]) <= 1

@@ -10,8 +10,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Response
 
 from careerset.analysis.interests import ANSWER_LABELS, profiler_items
+from careerset.coding.autocode import code_job
 from careerset.errors import UserError
-from careerset.model.entries import ENTRY_TYPES, Entry
+from careerset.model.entries import ENTRY_TYPES, Entry, Job
 from careerset.model.validation import build_entry
 from careerset.web.context import WebContext, get_context
 
@@ -64,6 +65,9 @@ def add_entry(body: EntryBody, context: Context) -> dict[str, Any]:
     fields = {k: v for k, v in body.items() if k not in ("kind", "created", "updated")}
     entry = build_entry(kind, fields)
     with context.transaction() as session:
+        if isinstance(entry, Job):
+            # Like `careerset add job`: a job without a code gets the coder's confident guess.
+            entry = code_job(entry, context.coder(), session.confirmed_codes())
         return entry_json(session.add_entry(context.profile, entry))
 
 

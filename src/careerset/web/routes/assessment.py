@@ -14,6 +14,7 @@ from careerset.analysis.verdict import JobVerdict
 from careerset.model.career import entry_span
 from careerset.web.context import WebContext, get_context
 from careerset.web.pages import render
+from careerset.web.routes.comments import career_and_comments
 from careerset.web.routes.dashboard import career_report
 
 router = APIRouter()
@@ -54,7 +55,8 @@ def timeline(verdicts: list[JobVerdict], today: date) -> tuple[list[TimelineBar]
 
 @router.get("/assessment", response_class=HTMLResponse)
 def assessment_page(request: Request, context: Context) -> HTMLResponse:
-    report = career_report(context)
+    career, comments = career_and_comments(context)
+    report = career_report(context, career)
     bars, first_year, last_year = timeline(report.assessment.verdicts, report.today)
     return render(
         request,
@@ -67,4 +69,5 @@ def assessment_page(request: Request, context: Context) -> HTMLResponse:
         last_year=last_year,
         labels=LABELS,
         scale=SCALE,
+        comments=comments,
     )

@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from careerset.coding.autocode import code_job
 from careerset.errors import UserError
-from careerset.model.entries import ENTRY_TYPES, Entry
+from careerset.model.entries import ENTRY_TYPES, Entry, Job
 from careerset.web.context import WebContext, get_context
 from careerset.web.forms import KIND_NAMES, form_values, read_form, split_fields, validate_entry
 from careerset.web.pages import render
@@ -97,6 +98,9 @@ async def create_entry(request: Request, kind: str, context: Context) -> Respons
     if entry is None:
         return _form_page(request, kind, None, form_values(None, fields), errors, 400)
     with context.transaction() as session:
+        if isinstance(entry, Job) and not entry.occupation_code:
+            # A job saved without picking a suggestion is coded like `careerset add job`.
+            entry = code_job(entry, context.coder(), session.confirmed_codes())
         stored = session.add_entry(context.profile, entry)
     return RedirectResponse(f"/entries?kind={kind}&changed={stored.id}#entry-{stored.id}", 303)
 

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
+from careerset.coding.autocode import code_with
 from careerset.errors import UserError
 from careerset.interchange import json_resume, yaml_backup
 from careerset.interchange.files import detect_format
@@ -45,8 +46,9 @@ def _linkedin(data: bytes) -> Career:
     return career
 
 
-def read_upload(name: str, data: bytes, chosen: str) -> Career:
-    """The career in an uploaded file; `chosen` is auto, jsonresume, yaml or linkedin."""
+def read_upload(name: str, data: bytes, chosen: str) -> tuple[Career, str]:
+    """The career in an uploaded file and its format; `chosen` is auto, jsonresume, yaml or
+    linkedin."""
     if not data:
         raise UserError(f"{name} is empty; choose the file again.")
     if len(data) > MAX_UPLOAD:
@@ -54,18 +56,19 @@ def read_upload(name: str, data: bytes, chosen: str) -> Career:
             f"{name} is larger than {MAX_UPLOAD // (1024 * 1024)} MB; is it the right file?"
         )
     if chosen == "linkedin" or (chosen == "auto" and name.lower().endswith(".zip")):
-        return _linkedin(data)
+        return _linkedin(data), "linkedin"
     text = _text(name, data)
     found = chosen if chosen != "auto" else detect_format(Path(name), text)
     if found == "jsonresume":
-        return json_resume.load_json_resume_text(text)
+        return json_resume.load_json_resume_text(text), found
     if found == "yaml":
-        return yaml_backup.document_to_career(yaml_backup.load_yaml_text(text))
+        return yaml_backup.document_to_career(yaml_backup.load_yaml_text(text)), found
     raise UserError(f"{name} looks like a {found} file, which the web app cannot import yet.")
 
 
 @router.get("/exchange", response_class=HTMLResponse)
-def exchange_page(request: Request) -> HTMLResponse:
+def exchange_page(request: Request, context: Context) -> HTMLResponse:
+    context.profile  # noqa: B018 - server mode: a coach picks a client first
     return render(request, "exchange.html", message=None, error=None)
 
 
@@ -80,10 +83,14 @@ async def import_file(
     name = (file.filename or "upload")[:200]
     data = await file.read(MAX_UPLOAD + 1)
     try:
-        career = read_upload(name, data, file_format)
+        career, found = read_upload(name, data, file_format)
     except UserError as error:
         return render(request, "exchange.html", status_code=400, message=None, error=error.message)
     with context.transaction() as session:
+        if found != "yaml":
+            # Like `careerset import`: jobs without a code are coded; a backup is restored as is.
+            entries = code_with(career.entries, context.coder(), session.confirmed_codes())
+            career = Career.of(entries, career.person)
         if replace:
             session.replace_career(context.profile, career)
         else:
@@ -113,6 +120,8 @@ def export(export_format: str, context: Context) -> Response:
 @router.get("/exchange/backup")
 def backup(context: Context) -> Response:
     with context.transaction() as session:
-        careers = {name: session.load_career(name) for name in session.profile_names()}
+        # Server mode backs up only the career being viewed; local mode every profile.
+        names = [context.profile] if context.server else session.profile_names()
+        careers = {name: session.load_career(name) for name in names}
     text = yaml_backup.dump_yaml(yaml_backup.backup_document(careers))
     return _download(text, "careerset-backup.yaml", "application/yaml")

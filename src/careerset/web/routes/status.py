@@ -24,6 +24,8 @@ def data_status(context: WebContext) -> dict[str, Any]:
         counts[str(entry.kind)] = counts.get(str(entry.kind), 0) + 1
     reference = context.reference().status()
     url = context.store.engine.url.render_as_string(hide_password=True)
+    if context.server:
+        url = f"{context.store.engine.url.get_backend_name()} server store"
     return {
         "store": url,
         "profile": context.profile,

@@ -1,0 +1,349 @@
+"""Accounts on a real store: hashing, logins and lockout, web sessions, comments, removal.
+
+Each store test runs on a real SQLite file and a real PostgreSQL server (see conftest.py).
+"""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from careerset.errors import UserError
+from careerset.model import Person
+from careerset.model.validation import build_entry
+from careerset.store.accounts import (
+    LOCKOUT,
+    MAX_FAILED_LOGINS,
+    AccessDenied,
+    hash_password,
+    token_id,
+    verify_password,
+)
+from careerset.store.repository import Store
+from careerset.store.tables import AuditRow, GrantRow, UserRow, WebSessionRow
+
+from .conftest import PASSWORD, People  # type: ignore[import-not-found]
+
+NOW = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)
+
+
+def test_passwords_are_hashed_with_argon2id_and_salted() -> None:
+    first, second = hash_password(PASSWORD), hash_password(PASSWORD)
+    assert first.startswith("$argon2id$") and PASSWORD not in first
+    assert first != second
+    assert verify_password(first, PASSWORD) and verify_password(second, PASSWORD)
+    assert not verify_password(first, PASSWORD + " ")
+    assert not verify_password(first, "")
+    assert not verify_password("not a hash", PASSWORD)
+
+
+def test_a_new_user_logs_in_with_the_password_only(store: Store) -> None:
+    with store.transaction() as session:
+        made = session.create_user("  Ana@Example.ORG ", PASSWORD, "client")
+    assert made.email == "ana@example.org" and made.role == "client"
+    with store.transaction() as session:
+        stored = session.session.scalar(select(UserRow))
+        assert stored is not None and stored.password_hash.startswith("$argon2id$")
+        assert PASSWORD not in stored.password_hash
+        assert session.authenticate("ANA@example.org", PASSWORD, NOW) == made
+        assert session.authenticate("ana@example.org", "wrong password!", NOW) is None
+        assert session.authenticate("nobody@example.org", PASSWORD, NOW) is None
+
+
+def test_a_client_gets_their_own_career_and_staff_none(store: Store, password_hash: str) -> None:
+    with store.transaction() as session:
+        ana = session.create_user("ana@example.org", "", "client", password_hash=password_hash)
+        cora = session.create_user("cora@example.org", "", "coach", password_hash=password_hash)
+        assert ana.profile_id is not None and cora.profile_id is None
+        assert session.profile_name_for(ana.profile_id) == "ana@example.org"
+        with pytest.raises(UserError, match="only a client has a career"):
+            session.create_user("x@example.org", "", "coach", "x", password_hash=password_hash)
+
+
+def test_an_existing_career_is_attached_only_by_name_and_only_if_unowned(
+    store: Store, password_hash: str
+) -> None:
+    with store.transaction() as session:
+        session.ensure_profile("imported")
+        session.ensure_profile("ben@example.org")
+    with store.transaction() as session:
+        ana = session.create_user(
+            "ana@example.org", "", "client", "imported", password_hash=password_hash
+        )
+        assert ana.profile_id is not None
+        assert session.profile_name_for(ana.profile_id) == "imported"
+    with pytest.raises(UserError, match="already exists"), store.transaction() as session:
+        session.create_user(
+            "eve@example.org", "", "client", "imported", password_hash=password_hash
+        )
+    with pytest.raises(UserError, match="already exists"), store.transaction() as session:
+        session.create_user("ben@example.org", "", "client", password_hash=password_hash)
+
+
+def test_a_duplicate_email_is_refused_whatever_its_case(store: Store, password_hash: str) -> None:
+    with store.transaction() as session:
+        session.create_user("ana@example.org", "", "coach", password_hash=password_hash)
+    with (
+        pytest.raises(UserError, match="already an account 'ana@example.org'"),
+        store.transaction() as session,
+    ):
+        session.create_user("ANA@example.org", "", "client", password_hash=password_hash)
+    with store.transaction() as session:
+        assert len(session.list_users()) == 1
+        assert session.profile_names() == []
+
+
+@pytest.mark.parametrize(
+    ("email", "password", "role", "message"),
+    [
+        ("not-an-email", PASSWORD, "client", "not an email address"),
+        ("a b@example.org", PASSWORD, "client", "not an email address"),
+        ("x" * 250 + "@example.org", PASSWORD, "client", "not an email address"),
+        ("ana@example.org", "short", "client", "too short"),
+        ("ana@example.org", "x" * 1001, "client", "too long"),
+        ("ana@example.org", PASSWORD, "root", "not a role"),
+    ],
+)
+def test_bad_accounts_are_refused_with_one_sentence(
+    store: Store, email: str, password: str, role: str, message: str
+) -> None:
+    with pytest.raises(UserError, match=message), store.transaction() as session:
+        session.create_user(email, password, role)
+    with store.transaction() as session:
+        assert session.list_users() == []
+
+
+def test_five_failures_lock_the_account_for_a_minute(store: Store, people: People) -> None:
+    for attempt in range(MAX_FAILED_LOGINS):
+        with store.transaction() as session:
+            assert session.authenticate("ana@example.org", f"wrong {attempt}", NOW) is None
+    # Locked: even the right password fails, until the lockout has passed.
+    with store.transaction() as session:
+        assert session.authenticate("ana@example.org", PASSWORD, NOW) is None
+        assert session.authenticate("ana@example.org", PASSWORD, NOW + LOCKOUT / 2) is None
+        users = {u.email: u for u in session.list_users()}
+        assert users["ana@example.org"].locked_until == NOW + LOCKOUT
+        assert users["ben@example.org"].locked_until is None
+    with store.transaction() as session:
+        later = NOW + LOCKOUT + timedelta(seconds=1)
+        assert session.authenticate("ana@example.org", PASSWORD, later) == people.ana
+        # Ben was never affected.
+        assert session.authenticate("ben@example.org", PASSWORD, NOW) == people.ben
+
+
+def test_a_success_resets_the_failure_count(store: Store, people: People) -> None:
+    for _ in range(MAX_FAILED_LOGINS - 1):
+        with store.transaction() as session:
+            assert session.authenticate("ana@example.org", "wrong", NOW) is None
+    with store.transaction() as session:
+        assert session.authenticate("ana@example.org", PASSWORD, NOW) == people.ana
+    for _ in range(MAX_FAILED_LOGINS - 1):
+        with store.transaction() as session:
+            assert session.authenticate("ana@example.org", "wrong", NOW) is None
+    with store.transaction() as session:
+        assert session.authenticate("ana@example.org", PASSWORD, NOW) == people.ana
+
+
+def test_every_login_attempt_is_audited(store: Store, people: People) -> None:
+    for email, password in [
+        ("ana@example.org", "wrong"),
+        ("ana@example.org", PASSWORD),
+        ("nobody@example.org", PASSWORD),
+    ]:
+        with store.transaction() as session:
+            session.authenticate(email, password, NOW)
+    with store.transaction() as session:
+        rows = session.session.execute(
+            select(AuditRow.actor_id, AuditRow.action, AuditRow.detail)
+            .where(AuditRow.action.in_(["login", "login-failed"]))
+            .order_by(AuditRow.id)
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        (people.ana.user_id, "login-failed", "wrong password"),
+        (people.ana.user_id, "login", ""),
+        (None, "login-failed", "unknown account"),
+    ]
+
+
+def test_sessions_carry_the_actor_until_they_expire(store: Store, people: People) -> None:
+    with store.transaction() as session:
+        token = session.start_session(people.ana, timedelta(hours=12), now=NOW)
+        other = session.start_session(people.cora, now=NOW)
+    assert len(token) >= 40 and token != other
+    with store.transaction() as session:
+        assert session.actor_for_session(token, NOW) == (people.ana, people.ana.profile_id)
+        assert session.actor_for_session(other, NOW) == (people.cora, None)
+        assert session.actor_for_session(token, NOW + timedelta(hours=11, minutes=59)) is not None
+        # Only the hash is stored.
+        ids = set(session.session.scalars(select(WebSessionRow.id)))
+        assert ids == {token_id(token), token_id(other)} and token not in ids
+        assert session.actor_for_session("made-up", NOW) is None
+        assert session.actor_for_session("", NOW) is None
+    with store.transaction() as session:
+        assert session.actor_for_session(token, NOW + timedelta(hours=12)) is None
+    with store.transaction() as session:
+        # An expired session is gone for good, even if asked about with an earlier clock.
+        assert session.actor_for_session(token, NOW) is None
+        session.end_session(other)
+    with store.transaction() as session:
+        assert session.actor_for_session(other, NOW) is None
+
+
+def test_changing_the_password(store: Store, people: People) -> None:
+    with store.transaction() as session:
+        keep = session.start_session(people.ana)
+        drop = session.start_session(people.ana)
+        with pytest.raises(UserError, match="current password is not right"):
+            session.change_password(people.ana, "not it at all", "a brand new passphrase")
+        with pytest.raises(UserError, match="too short"):
+            session.change_password(people.ana, PASSWORD, "short")
+    with store.transaction() as session:
+        session.change_password(people.ana, PASSWORD, "a brand new passphrase", keep_session=keep)
+    with store.transaction() as session:
+        assert session.authenticate("ana@example.org", PASSWORD, NOW) is None
+        assert session.authenticate("ana@example.org", "a brand new passphrase", NOW) == people.ana
+        assert session.actor_for_session(keep) is not None
+        assert session.actor_for_session(drop) is None
+
+
+def test_an_admin_reset_unlocks_and_logs_out(store: Store, people: People) -> None:
+    with store.transaction() as session:
+        token = session.start_session(people.ben)
+    for _ in range(MAX_FAILED_LOGINS):
+        with store.transaction() as session:
+            session.authenticate("ben@example.org", "wrong", NOW)
+    with store.transaction(actor=people.adam) as session:
+        session.set_password("ben@example.org", "reset passphrase 1")
+    with store.transaction() as session:
+        assert session.actor_for_session(token) is None
+        assert session.authenticate("ben@example.org", "reset passphrase 1", NOW) == people.ben
+
+
+def test_removing_a_user_removes_their_sessions_and_grants(store: Store, people: People) -> None:
+    with store.transaction(actor=people.ana) as session:
+        session.grant(people.ana, "cora@example.org", "read")
+        session.add_comment(people.ana, "ana", "My own note.")
+    with store.transaction(actor=people.cora) as session:
+        session.add_comment(people.cora, "ana", "Coach note.", entry_id="a1")
+    with store.transaction() as session:
+        token = session.start_session(people.cora)
+        session.remove_user("cora@example.org")
+    with store.transaction() as session:
+        assert session.actor_for_session(token) is None
+        assert session.session.scalar(select(func.count()).select_from(GrantRow)) == 0
+        assert session.find_actor("cora@example.org") is None
+    with store.transaction(actor=people.ana) as session:
+        notes = [(c.author, c.entry_id, c.text) for c in session.comments(people.ana, "ana")]
+        assert notes == [("ana@example.org", None, "My own note."), (None, "a1", "Coach note.")]
+        assert session.coaches_of(people.ana) == []
+
+
+def test_removing_a_client_keeps_the_career_unless_asked(store: Store, people: People) -> None:
+    with store.transaction() as session:
+        session.remove_user("ana@example.org")
+        session.remove_user("ben@example.org", delete_career=True)
+    with store.transaction() as session:
+        assert session.profile_names() == ["ana"]
+        assert [e.id for e in session.list_entries("ana")] == ["a1", "a2"]
+    with pytest.raises(UserError, match="there is no account"), store.transaction() as session:
+        session.remove_user("ben@example.org")
+
+
+def test_set_role_between_staff_roles_only(store: Store, people: People) -> None:
+    with store.transaction() as session:
+        session.set_role("cora@example.org", "admin")
+        assert session.find_actor("cora@example.org") == people.cora.__class__(
+            people.cora.user_id, "cora@example.org", "admin", None
+        )
+        with pytest.raises(UserError, match="client cannot become staff"):
+            session.set_role("ana@example.org", "coach")
+
+
+def test_comments_are_checked_and_bounded(store: Store, people: People) -> None:
+    with store.transaction(actor=people.ana) as session:
+        session.grant(people.ana, "cora@example.org", "read")
+    with store.transaction(actor=people.cora) as session:
+        session.add_comment(people.cora, "ana", "  Consider the CCRN certification.  ")
+        with pytest.raises(UserError, match="1 to 4000 characters"):
+            session.add_comment(people.cora, "ana", "   ")
+        with pytest.raises(UserError, match="1 to 4000 characters"):
+            session.add_comment(people.cora, "ana", "x" * 4001)
+        with pytest.raises(UserError, match="no entry 'zzz'"):
+            session.add_comment(people.cora, "ana", "On a missing entry.", entry_id="zzz")
+    with store.transaction(actor=people.ana) as session:
+        [comment] = session.comments(people.ana, "ana")
+    assert (comment.author, comment.text) == (
+        "cora@example.org",
+        "Consider the CCRN certification.",
+    )
+    with pytest.raises(AccessDenied), store.transaction(actor=people.ben) as session:
+        session.comments(people.ben, "ana")
+
+
+def test_ensure_meta_keeps_the_first_value(store: Store) -> None:
+    with store.transaction() as session:
+        assert session.meta_value("web-secret") is None
+        assert session.ensure_meta("web-secret", "first") == "first"
+    with store.transaction() as session:
+        assert session.ensure_meta("web-secret", "second") == "first"
+        assert session.meta_value("web-secret") == "first"
+
+
+def test_locked_for_counts_down_the_lockout(store: Store, people: People) -> None:
+    with store.transaction() as session:
+        assert session.locked_for("ana@example.org", NOW) is None
+        assert session.locked_for("nobody@example.org", NOW) is None
+    for _ in range(MAX_FAILED_LOGINS):
+        with store.transaction() as session:
+            session.authenticate("ana@example.org", "wrong", NOW)
+    with store.transaction() as session:
+        assert session.locked_for("ANA@example.org", NOW) == 60
+        assert session.locked_for("ana@example.org", NOW + timedelta(seconds=59.5)) == 1
+        assert session.locked_for("ana@example.org", NOW + LOCKOUT) is None
+        assert session.locked_for("ben@example.org", NOW) is None
+
+
+def test_nul_characters_never_crash_a_store(store: Store, people: People) -> None:
+    """NUL in text is refused with a UserError by both stores (PostgreSQL cannot hold it)."""
+    with store.transaction() as session:
+        assert session.authenticate("a\x00@example.org", PASSWORD, NOW) is None
+        assert session.locked_for("a\x00@example.org", NOW) is None
+        assert session.find_actor("ana@example.org\x00") is None
+        assert not session.has_profile("ana\x00")
+        assert session.list_entries("ana\x00") == []
+        with pytest.raises(UserError, match="no entry"):
+            session.get_entry("ana", "a1\x00")
+    with pytest.raises(UserError), store.transaction() as session:
+        session.create_user("e\x00ve@example.org", PASSWORD, "coach")
+    writes = [
+        lambda s: s.add_entry("ana", build_entry("skill", {"id": "s1", "name": "Tri\x00age"})),
+        lambda s: s.put_entry("ana", build_entry("job", {"id": "a1", "title": "RN\x00"})),
+        lambda s: s.set_person("ana", Person(name="A\x00na")),
+    ]
+    for write in writes:
+        with pytest.raises(UserError, match="NUL"), store.transaction() as session:
+            write(session)
+    with store.transaction() as session:
+        career = session.load_career("ana")
+        labels = sorted(e.label for e in career.entries)
+    assert labels == ["Registered Nurse", "Triage"] and career.person == Person()
+    with store.transaction(actor=people.ana) as session:
+        with pytest.raises(AccessDenied):
+            session.load_career("ana\x00")
+        with pytest.raises(UserError, match="NUL"):
+            session.add_comment(people.ana, "ana", "hi\x00there")
+        with pytest.raises(UserError, match="NUL"):
+            session.add_comment(people.ana, "ana", "hi", entry_id="a1\x00")
+        with pytest.raises(UserError, match="no coach"):
+            session.grant(people.ana, "cora\x00@example.org", "read")
+
+
+def test_relaxed_read_audit_still_records_the_reads(store: Store, people: People) -> None:
+    store.relaxed_read_audit = True
+    with store.transaction(actor=people.ana) as session:
+        session.load_career("ana")
+    with store.transaction(actor=people.ana) as session:
+        session.add_entry("ana", build_entry("skill", {"id": "s9", "name": "Charting"}))
+    with store.transaction(actor=people.ana) as session:
+        actions = [(e.action, e.detail) for e in session.audit_entries(people.ana, "ana")]
+    assert ("read", "load_career") in actions and ("write", "add_entry") in actions
