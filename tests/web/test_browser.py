@@ -140,6 +140,7 @@ def test_phone_width_has_no_sideways_scroll(browser_page: tuple[Any, str]) -> No
         "",
         "entries",
         "entries/new/job",
+        "person",
         "profiler",
         "assessment",
         "occupations?q=nurse",
@@ -152,3 +153,27 @@ def test_phone_width_has_no_sideways_scroll(browser_page: tuple[Any, str]) -> No
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 1, f"/{path} scrolls sideways by {overflow}px at 375 px"
+
+
+def test_phone_assessment_folds_reasons_and_a_timeline_link_opens_one(
+    browser_page: tuple[Any, str],
+) -> None:
+    page, base_url = browser_page
+    for title, start in (("Cashier", "2015-01"), ("Registered Nurse", "2018-03")):
+        page.goto(base_url + "entries/new/job")
+        page.fill("#field-title", title)
+        page.fill("#field-start", start)
+        page.click("form.entry-form button[type=submit]")
+        page.wait_for_url("**/entries?kind=job**")
+    open_count = "document.querySelectorAll('details.job-reasons[open]').length"
+    page.goto(base_url + "assessment")
+    page.wait_for_selector("html[data-enhanced=true]")
+    assert page.evaluate(open_count) == 2  # wide screens show every reason
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.reload()
+    page.wait_for_selector("html[data-enhanced=true]")
+    assert page.evaluate(open_count) == 0
+    page.click(".timeline-label >> text=Registered Nurse")
+    opened = page.locator("details.job-reasons[open]")
+    assert opened.count() == 1
+    assert "Registered Nurse" in opened.locator("xpath=..").inner_text()

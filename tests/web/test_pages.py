@@ -221,3 +221,12 @@ def test_pages_with_a_full_reference_pack(use_reference_pack: object, store_targ
     assert client.get("/api/next-steps").json()["gaps"] is not None
     assert 'class="card job-verdict"' in client.get("/assessment").text
     app.state.context.store.close()
+
+
+def test_the_job_form_shows_pay_without_unfolding(client: TestClient) -> None:
+    page = client.get("/entries/new/job").text
+    folded = page[page.index('<details class="more"') :]
+    shown = page[: page.index('<details class="more"')]
+    for name in ("pay_amount", "pay_basis", "pay_currency", "occupation_code"):
+        assert f'name="{name}"' in shown and f'name="{name}"' not in folded
+    assert 'name="summary"' in folded

@@ -22,6 +22,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from starlette.routing import Mount, Route
 
+from careerset.model.person import Person
 from careerset.model.validation import build_entry
 from careerset.store.accounts import Actor
 from careerset.web.context import WebContext
@@ -41,8 +42,9 @@ from .server_helpers import (  # type: ignore[import-not-found]
 SECRET_TITLE = "Zeppelin-Cartographer-7731"
 SECRET_ORG = "Quietwater-Holdings-5518"
 SECRET_GOAL = "Secret-Goal-Heliograph-2046"
+SECRET_PHONE = "555-0199-Orrery"
 B_PROFILE = "client-b-private-career"
-DATA_MARKERS = (SECRET_TITLE, SECRET_ORG, SECRET_GOAL)
+DATA_MARKERS = (SECRET_TITLE, SECRET_ORG, SECRET_GOAL, SECRET_PHONE)
 
 A_EMAIL, B_EMAIL = "alice@example.org", "bruno@example.org"
 COACH_EMAIL, STRANGER_COACH = "coach@example.org", "other.coach@example.org"
@@ -61,6 +63,7 @@ FORM_BODIES: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/profiler/back"): {},
     ("POST", "/exchange/import"): {"replace": "true", "file_format": "jsonresume"},
     ("POST", "/comments"): {"text": "Injected comment", "back": "/"},
+    ("POST", "/person"): {"name": "Injected name"},
     ("POST", "/sharing/grant"): {"email": STRANGER_COACH, "level": "edit"},
     ("POST", "/sharing/revoke"): {"email": COACH_EMAIL},
     ("POST", "/clients/{profile_id}/open"): {},
@@ -209,6 +212,7 @@ def make_world(db: str) -> World:
         goal_entry = session.add_entry(B_PROFILE, goal).id
         session.add_entry("client-a-career", a_job)
         session.add_comment(b, B_PROFILE, f"note about {SECRET_TITLE}")
+        session.set_person(B_PROFILE, Person(name="Bruno", phone=SECRET_PHONE))
     return World(app, a, b, coach, stranger, b_entry, goal_entry)
 
 
@@ -237,6 +241,7 @@ def b_visible_routes(world: World) -> set[tuple[str, str]]:
     expected = {
         ("GET", "/"),
         ("GET", "/entries"),
+        ("GET", "/person"),
         ("GET", "/entries/{entry_id}/edit"),
         ("GET", "/assessment"),
         ("GET", "/cv/preview"),

@@ -54,18 +54,18 @@ class CareerReport:
 
 
 def next_steps(career: Career, assessment: Assessment, metrics: CareerMetrics) -> list[str]:
-    """Three lines of what to do next, most useful first, each naming a command where one helps."""
+    """Three lines of what to do next, most useful first. A line that a command carries out
+    ends with it, as ": `careerset ...`." (the web app shows a link to its page instead)."""
     steps: list[str] = []
     if "goal" in assessment.missing_inputs:
         steps.append(
-            "Name where you are heading: `careerset add goal` with a target occupation code "
-            "(find one with `careerset occupation search`)."
+            "Name where you are heading, a goal with a target occupation: `careerset add goal`."
         )
     if "interest_profile" in assessment.missing_inputs:
-        steps.append("Take the interest profiler (`careerset interests take`, about 10 minutes).")
+        steps.append("Take the interest profiler, about 10 minutes: `careerset interests take`.")
     if "reference" in assessment.missing_inputs:
         steps.append(
-            "Install the full reference data (`careerset data install`) for sharper verdicts."
+            "Install the full reference data for sharper verdicts: `careerset data install`."
         )
     for target in assessment.targets[:1]:
         steps.append(
@@ -74,7 +74,7 @@ def next_steps(career: Career, assessment: Assessment, metrics: CareerMetrics) -
     current = [v for v in assessment.verdicts if v.job.end == "present"]
     if current and all(v.verdict == JOB for v in current):
         steps.append(
-            "Your current work is not building your career; look for stepping stones with "
+            "Your current work is not building your career; look for stepping stones: "
             + (
                 f"`careerset paths --target {assessment.targets[0]}`."
                 if assessment.targets
@@ -91,7 +91,7 @@ def next_steps(career: Career, assessment: Assessment, metrics: CareerMetrics) -
     if metrics.contacts_recent < 3:
         steps.append(
             f"Reconnect with people in your field ({metrics.contacts_recent} contact(s) in the "
-            "last year) and record them with `careerset add contact`."
+            "last year) and record them: `careerset add contact`."
         )
     steps.append(
         "Keep your record current: add new jobs, certifications and activities as they happen."

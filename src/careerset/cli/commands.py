@@ -9,6 +9,7 @@ from careerset.cli import (  # noqa: F401
     interests,
     next_steps,
     occupation,
+    person,
     render,
     serve,
     setup,

@@ -18,7 +18,8 @@ def _say(message: str) -> None:
 
 # The order `careerset --help` lists commands in: the way a person meets them.
 COMMAND_ORDER = [
-    *("init", "demo", "add", "list", "show", "edit", "remove", "import", "export", "backup"),
+    *("init", "demo", "person", "add", "list", "show", "edit", "remove", "import", "export"),
+    *("backup",),
     *("restore", "data", "occupation", "skill", "code", "interests", "assess", "report"),
     *("gaps", "paths", "plan", "explore", "cv", "serve", "user"),
 ]

@@ -171,6 +171,7 @@ def create_app(
         exchange,
         explorer,
         next_steps,
+        person,
         profiler,
         sharing,
         status,
@@ -203,6 +204,7 @@ def create_app(
     modules = [
         dashboard,
         entries,
+        person,
         profiler,
         assessment,
         explorer,

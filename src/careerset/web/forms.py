@@ -55,7 +55,8 @@ LABELS = {
 }
 SHOWN_AT_ONCE = 6
 # The job form's title suggestions fill the code, so the code must be in view.
-ALWAYS_SHOWN = frozenset({"occupation_code"})
+# Pay feeds the growth and security of every verdict, so it is never folded away.
+ALWAYS_SHOWN = frozenset({"occupation_code", "pay_amount", "pay_basis", "pay_currency"})
 KIND_NAMES = {kind: kind.replace("_", " ") for kind in ENTRY_TYPES}
 
 

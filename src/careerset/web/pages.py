@@ -9,6 +9,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from careerset.web.actions import web_action
 from careerset.web.context import WebContext
 from careerset.web.security import CSRF_FIELD, CsrfSigner, csrf_cookie
 
@@ -20,6 +21,7 @@ STATIC = HERE / "static"
 NAVIGATION = (
     ("/", "Dashboard"),
     ("/entries", "Entries"),
+    ("/person", "About you"),
     ("/profiler", "Interests"),
     ("/assessment", "Assessment"),
     ("/occupations", "Occupations"),
@@ -50,6 +52,7 @@ def _environment() -> Environment:
     environment.globals["account_navigation"] = account_navigation
     environment.globals["csrf_field"] = CSRF_FIELD
     environment.filters["label"] = lambda name: str(name).replace("_", " ")
+    environment.globals["web_action"] = web_action
     return environment
 
 

@@ -33,12 +33,43 @@ class TimelineBar:
     period: str
 
 
-def timeline(verdicts: list[JobVerdict], today: date) -> tuple[list[TimelineBar], str, str]:
-    """Bars for the dated jobs, and the first and last year shown."""
+@dataclass(frozen=True)
+class YearTick:
+    """A 1 January on the timeline's axis, in SVG units of `SCALE`."""
+
+    year: int
+    x: int
+
+    @property
+    def percent(self) -> float:
+        return round(100 * self.x / SCALE, 2)
+
+
+# Year steps for the axis: the smallest that keeps it to about eight labels.
+TICK_STEPS = (1, 2, 5, 10, 20, 50)
+MAX_TICKS = 8
+
+
+def year_ticks(first: date, last: date) -> list[YearTick]:
+    """1 January of every year (or every 2, 5, 10...) strictly inside the span."""
+    total = max((last - first).days, 1)
+    years = range(first.year + 1, last.year + 1)
+    step = next((s for s in TICK_STEPS if len(years) / s <= MAX_TICKS), TICK_STEPS[-1])
+    return [
+        YearTick(year, round(SCALE * (date(year, 1, 1) - first).days / total))
+        for year in years
+        if year % step == 0
+    ]
+
+
+def timeline(
+    verdicts: list[JobVerdict], today: date
+) -> tuple[list[TimelineBar], str, str, list[YearTick]]:
+    """Bars for the dated jobs, the first and last year shown, and the year ticks."""
     spans = [(v, entry_span(v.job, today)) for v in verdicts]
     dated = [(v, s) for v, s in spans if s is not None]
     if not dated:
-        return [], "", ""
+        return [], "", "", []
     first = min(s[0] for _, s in dated)
     last = max(s[1] for _, s in dated)
     total = max((last - first).days, 1)
@@ -50,14 +81,14 @@ def timeline(verdicts: list[JobVerdict], today: date) -> tuple[list[TimelineBar]
         bars.append(
             TimelineBar(verdict, x, min(width, SCALE - x), f"{job.start} – {job.end or '?'}")
         )
-    return bars, str(first.year), str(last.year)
+    return bars, str(first.year), str(last.year), year_ticks(first, last)
 
 
 @router.get("/assessment", response_class=HTMLResponse)
 def assessment_page(request: Request, context: Context) -> HTMLResponse:
     career, comments = career_and_comments(context)
     report = career_report(context, career)
-    bars, first_year, last_year = timeline(report.assessment.verdicts, report.today)
+    bars, first_year, last_year, ticks = timeline(report.assessment.verdicts, report.today)
     return render(
         request,
         "assessment.html",
@@ -67,6 +98,7 @@ def assessment_page(request: Request, context: Context) -> HTMLResponse:
         bars=bars,
         first_year=first_year,
         last_year=last_year,
+        ticks=ticks,
         labels=LABELS,
         scale=SCALE,
         comments=comments,

@@ -85,9 +85,35 @@
     });
   }
 
+  // Assessment timeline: put each year label under its tick (the page allows no inline
+  // styles, so the server sends the position as data-x, a percentage of the track).
+  function placeYearTicks() {
+    for (const label of document.querySelectorAll(".timeline-years .year[data-x]")) {
+      label.style.left = `${Number(label.dataset.x)}%`;
+    }
+    for (const axis of document.querySelectorAll(".timeline-years")) axis.classList.add("placed");
+  }
+
+  // Assessment on a phone: every job's reasons start folded, so the page is a list of
+  // verdicts to open one by one; the job a timeline link points at opens.
+  function foldReasonsOnPhones() {
+    const reasons = document.querySelectorAll("details.job-reasons");
+    if (!reasons.length || !window.matchMedia("(max-width: 40rem)").matches) return;
+    for (const details of reasons) details.open = false;
+    const openTarget = () => {
+      const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+      const details = target ? target.querySelector("details.job-reasons") : null;
+      if (details) details.open = true;
+    };
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
     setUpTitleCoding();
     setUpProfiler();
+    placeYearTicks();
+    foldReasonsOnPhones();
     // Lets tests (and styles) tell when the enhancements are live.
     document.documentElement.dataset.enhanced = "true";
   });
