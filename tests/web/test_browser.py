@@ -174,6 +174,8 @@ def test_phone_assessment_folds_reasons_and_a_timeline_link_opens_one(
     page.wait_for_selector("html[data-enhanced=true]")
     assert page.evaluate(open_count) == 0
     page.click(".timeline-label >> text=Registered Nurse")
+    # The hashchange event opens it a moment after the click.
+    page.wait_for_function(f"{open_count} === 1")
     opened = page.locator("details.job-reasons[open]")
     assert opened.count() == 1
     assert "Registered Nurse" in opened.locator("xpath=..").inner_text()
