@@ -1,17 +1,24 @@
-"""Skill gaps to a target occupation: what it needs, what the career evidences, and by whom.
+"""Gaps to a target occupation: entry requirements first, then real skill differences.
 
-Gaps are ranked by importance x level shortfall; every gap keeps the entries that give
-partial evidence, and strengths list what already transfers.
+A skill or knowledge element is a gap only when it matters (importance 3+) and the target's
+level exceeds what the career shows by more than O*NET's own uncertainty; gaps rank by how
+much the element sets the target apart. Every gap keeps the entries that give partial
+evidence; strengths are what transfers, and never a gap at the same time.
 """
 
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, field, replace
+import math
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from typing import Any
 
+from careerset.analysis.attainment import Attainment, person_attainment
 from careerset.analysis.evidence import CareerEvidence, HeldOccupation, collect_evidence
+from careerset.analysis.requirements import RequirementCheck, check_requirements
 from careerset.analysis.skill_space import reference_has_skills
+from careerset.analysis.technology_gaps import is_generic, tool_counts, tool_weight
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TECHNOLOGY, TermMatcher
 from careerset.errors import UserError
 from careerset.model.career import Career
@@ -24,12 +31,15 @@ from careerset.reference.profile import (
 from careerset.reference.protocol import Reference
 
 LARGE_GAP = 3.0  # importance x shortfall: e.g. an important (4) skill one level (0.75+) short
-STRENGTH_MIN_IMPORTANCE = 3.0  # only skills the target really uses count as transferable
-STRENGTH_SHARE = 0.9  # evidenced level at 90% of the required level counts as met
-HELD_TECHNOLOGY_COVERAGE = 0.5  # a tool listed for a held occupation: likely, not certain, use
-TECHNOLOGY_LIMIT = 25  # the target's first technologies (Hot / In Demand sort first)
-# (hot, in_demand) -> weight: In Demand tools are what employers ask for in postings.
-TECHNOLOGY_WEIGHT = {(True, True): 3.0, (False, True): 2.5, (True, False): 1.5}
+MIN_IMPORTANCE = 3.0  # only elements the target really uses can be gaps or strengths
+Z_95 = 1.96  # O*NET's 95% confidence interval is the level +- 1.96 standard errors
+DEFAULT_SE = 0.25  # a typical O*NET level standard error, for ratings published without one
+# Below this many level points a difference is within raters' spread whatever the SE says.
+MIN_DIFFERENCE = 0.75
+SKILL_DECAY_AFTER = 10.0  # years after which skills from a held occupation start to fade
+STATED_TECHNOLOGY_COVERAGE = 1.0  # a tool the person names is a tool they use
+FIELD_RELATED_LEVEL = {11: 6.0, 10: 6.0, 9: 5.5, 8: 5.5, 7: 5.0, 6: 5.0, 5: 4.0}
+FIELD_RELATED_IMPORTANCE = 3.5  # knowledge a degree in the target's field teaches
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,21 @@ class Gap:
     evidence: tuple[EvidenceLink, ...]
     hot: bool = False
     in_demand: bool = False
+    uncertainty: float = 0.0
+    generic: bool = False
+
+    def sentence(self) -> str:
+        """The gap in plain words."""
+        if self.domain in ("technology", "esco"):
+            flags = " (employers ask for it)" if self.in_demand else ""
+            return f"Learn {self.name}{flags}."
+        what = "knowledge of " if self.domain == "knowledge" else ""
+        if self.evidenced_level <= 0:
+            return f"Build {what}{self.name}: your career does not show it yet."
+        return f"Build {what}{self.name}: the work needs more of it than your career shows."
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -74,14 +99,49 @@ class GapReport:
     esco: tuple[Gap, ...]
     strengths: tuple[Gap, ...]
     missing: tuple[str, ...] = field(default=())
+    requirements: tuple[RequirementCheck, ...] = ()
 
     def ranked(self) -> list[Gap]:
-        """Skill and knowledge gaps together, largest importance x shortfall first."""
+        """Skill and knowledge gaps together, the most distinctive first."""
         gaps = [g for g in (*self.skills, *self.knowledge) if g.score > 0]
         return sorted(gaps, key=lambda g: (-g.score, g.domain, g.name))
 
+    def unmet(self) -> list[RequirementCheck]:
+        return [r for r in self.requirements if not r.met]
+
+    def top(self, limit: int = 10) -> list[str]:
+        """The first `limit` gap names in the order shown: requirements, skills, then tools."""
+        names = [r.need for r in self.unmet()]
+        names += [g.name for g in self.ranked()]
+        names += [g.name for g in self.technology]
+        return names[:limit]
+
+    def sentences(self, limit: int = 10) -> list[str]:
+        """Plain sentences: unmet requirements, gaps, then what already counts."""
+        lines = [r.sentence for r in self.unmet()]
+        lines += [g.sentence() for g in self.ranked()[:limit]]
+        lines += [g.sentence() for g in self.technology[: max(3, limit // 2)]]
+        lines += [r.sentence for r in self.requirements if r.met]
+        if self.strengths:
+            names = ", ".join(g.name for g in self.strengths[:5])
+            lines.append(f"What already transfers: {names}.")
+        return lines
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["ranked"] = [g.to_dict() for g in self.ranked()]
+        data["sentences"] = self.sentences()
+        return data
+
     def large(self) -> list[Gap]:
         return [gap for gap in self.ranked() if gap.score >= LARGE_GAP]
+
+
+def skill_weight(held: HeldOccupation) -> float:
+    """How much of a held occupation's level still counts: tenure, then fading after 10 years."""
+    tenure = 0.75 if held.years is None else min(1.0, 0.5 + 0.25 * held.years)
+    fading = max(0.0, held.years_since - SKILL_DECAY_AFTER)
+    return round(tenure * max(0.5, 1.0 - 0.05 * fading), 4)
 
 
 def check_target(reference: Reference, code: str) -> OccupationSummary:
@@ -117,6 +177,7 @@ class _Sources:
     unknown: list[str] = field(default_factory=list)
     unrated: list[str] = field(default_factory=list)
     _levels: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+    _errors: dict[tuple[str, str], dict[str, float | None]] = field(default_factory=dict)
     _tools: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def levels(self, held: HeldOccupation, domain: str) -> dict[str, float]:
@@ -132,7 +193,12 @@ class _Sources:
                 if not rated and domain == SKILLS:
                     self.unrated.append(held.code)
             self._levels[key] = {e.element_id: e.level or 0.0 for e in rated}
+            self._errors[key] = {e.element_id: e.level_se for e in rated}
         return self._levels[key]
+
+    def error(self, code: str, domain: str, element_id: str) -> float | None:
+        """The standard error of a held occupation's level (None when unpublished)."""
+        return self._errors.get((code, domain), {}).get(element_id)
 
     def tools(self, held: HeldOccupation) -> frozenset[str]:
         if held.code not in self._tools:
@@ -142,6 +208,9 @@ class _Sources:
                     found = frozenset(t.name for t in self.reference.technology_skills(held.code))
             self._tools[held.code] = found
         return self._tools[held.code]
+
+
+Matched = dict[tuple[str, str], list["EvidenceLink"]]
 
 
 def _links_for(
@@ -154,14 +223,14 @@ def _links_for(
     for held in sources.evidence.held:
         level = sources.levels(held, domain).get(element.element_id)
         if level:
-            years = f"{held.years:g} years" if held.years is not None else "undated"
+            years = f"{held.years:g} years" if held.years is not None else "for a while"
             links.append(
                 EvidenceLink(
                     held.job_ids,
                     "occupation",
                     held.code,
-                    round(level * held.weight, 2),
-                    f"held {held.code} ({years}, weight {held.weight:g}): O*NET level {level:g}",
+                    round(level * skill_weight(held), 2),
+                    f"you worked in {held.code} ({years})",
                 )
             )
     links.extend(matched.get((domain, element.name), []))
@@ -184,10 +253,33 @@ def _statement_links(
     return links
 
 
-def _rated_gap(domain: str, element: RatedElement, links: list[EvidenceLink]) -> Gap:
+def _uncertainty(element: RatedElement, evidence_se: float | None) -> float:
+    """The 95% interval of the difference between the target's level and the evidence's."""
+    target = DEFAULT_SE if element.level_se is None else element.level_se
+    shown = DEFAULT_SE if evidence_se is None else evidence_se
+    return round(max(MIN_DIFFERENCE, Z_95 * math.hypot(target, shown)), 2)
+
+
+def _rated_gap(
+    domain: str, element: RatedElement, links: list[EvidenceLink], sources: _Sources
+) -> Gap:
+    """Score = importance x shortfall beyond what the held occupations show; 0 within the noise."""
     importance, level = element.importance or 0.0, element.level or 0.0
     evidenced = max((link.level for link in links), default=0.0)
     shortfall = max(0.0, level - evidenced)
+    best = links[0] if links else None
+    evidence_se = (
+        sources.error(best.label, domain, element.element_id)
+        if best is not None and best.source == "occupation"
+        else None
+    )
+    uncertainty = _uncertainty(element, evidence_se)
+    real = (
+        importance >= MIN_IMPORTANCE
+        and shortfall > uncertainty
+        and not element.suppress
+        and not element.not_relevant
+    )
     return Gap(
         domain,
         element.element_id,
@@ -196,31 +288,37 @@ def _rated_gap(domain: str, element: RatedElement, links: list[EvidenceLink]) ->
         level,
         round(evidenced, 2),
         round(shortfall, 2),
-        round(importance * shortfall, 2),
+        round(importance * shortfall, 2) if real else 0.0,
         tuple(links),
+        uncertainty=uncertainty,
+    )
+
+
+def _is_strength(gap: Gap) -> bool:
+    return (
+        gap.score == 0
+        and gap.importance >= MIN_IMPORTANCE
+        and gap.evidenced_level > 0
+        and gap.evidenced_level >= gap.level - gap.uncertainty
     )
 
 
 def _technology_gap(
-    tool: TechnologySkill, sources: _Sources, matched: dict[tuple[str, str], list[EvidenceLink]]
+    tool: TechnologySkill,
+    sources: _Sources,
+    matched: dict[tuple[str, str], list[EvidenceLink]],
+    weight: float,
 ) -> Gap:
     links = [
-        replace(link, level=round(min(1.0, link.level / 4.0), 2))
+        replace(link, level=STATED_TECHNOLOGY_COVERAGE)
         for link in matched.get((TECHNOLOGY, tool.name), [])
     ]
     for held in sources.evidence.held:
         if tool.name in sources.tools(held):
             links.append(
-                EvidenceLink(
-                    held.job_ids,
-                    "occupation",
-                    held.code,
-                    HELD_TECHNOLOGY_COVERAGE,
-                    f"listed for {held.code}, which you held",
-                )
+                EvidenceLink(held.job_ids, "occupation", held.code, 1.0, f"listed for {held.code}")
             )
     covered = max((link.level for link in links), default=0.0)
-    weight = TECHNOLOGY_WEIGHT.get((tool.hot, tool.in_demand), 1.0)
     return Gap(
         TECHNOLOGY,
         tool.name,
@@ -233,7 +331,58 @@ def _technology_gap(
         tuple(sorted(links, key=lambda x: -x.level)),
         tool.hot,
         tool.in_demand,
+        generic=is_generic(tool),
     )
+
+
+def _field_links(
+    attainment: Attainment, target: OccupationSummary, knowledge: tuple[RatedElement, ...]
+) -> dict[tuple[str, str], list[EvidenceLink]]:
+    """A degree in the target's own field evidences the core knowledge the field teaches."""
+    stems = {w.lower()[:4] for w in target.title.replace(",", " ").split() if len(w) > 3}
+    links: dict[tuple[str, str], list[EvidenceLink]] = {}
+    for degree in attainment.degrees:
+        words = {w.lower()[:4] for w in (degree.field or "").split() if len(w) > 3}
+        if degree.in_progress or not stems & words or degree.level not in FIELD_RELATED_LEVEL:
+            continue
+        for element in knowledge:
+            if (element.importance or 0) >= FIELD_RELATED_IMPORTANCE:
+                links.setdefault((KNOWLEDGE, element.name), []).append(
+                    EvidenceLink(
+                        (degree.entry_id,),
+                        "education",
+                        degree.label,
+                        FIELD_RELATED_LEVEL[degree.level],
+                        f"your {degree.label} is in this field",
+                    )
+                )
+    return links
+
+
+def _requirement_checks(
+    reference: Reference, target: OccupationSummary, attainment: Attainment
+) -> tuple[RequirementCheck, ...]:
+    requirements = reference.requirements(target.code) if reference.has("requirements") else None
+    zone = None
+    if reference.has("job_zones"):
+        zone = reference.job_zones().get(target.code)
+    related = {target.code}
+    if reference.has("related_occupations"):
+        related |= {r.code for r in reference.related_occupations().get(target.code, ())}
+    years = attainment.years_in(related, {target.code[:5]})
+    held_target = any(h.code == target.code and (h.years or 0) >= 1 for h in attainment.held)
+    return check_requirements(requirements, zone, target.title, attainment, years, held_target)
+
+
+def _technology(
+    reference: Reference, target: OccupationSummary, sources: _Sources, matched: Matched
+) -> tuple[Gap, ...]:
+    tools = reference.technology_skills(target.code) if reference.has("technology_skills") else ()
+    total, counts = tool_counts(reference)
+    gaps = [_technology_gap(t, sources, matched, tool_weight(t, total, counts)) for t in tools]
+    gaps.sort(key=lambda g: (g.generic, -g.score, not g.in_demand, g.name))
+    # Office and browser software is no target-specific gap: every desk job lists it.
+    return tuple(g for g in gaps if g.shortfall > 0 and not g.generic)
 
 
 def _esco_gaps(esco: EscoOccupation, evidence: CareerEvidence) -> list[Gap]:
@@ -270,17 +419,14 @@ def compute_gaps(
     today: date,
     esco: EscoOccupation | None = None,
 ) -> GapReport:
-    """Compare the target's skills, knowledge, technologies (and ESCO skills) with the career."""
+    """Requirements first, then skill, knowledge and technology gaps (and ESCO skills)."""
     reference_has_skills(reference)
     target = check_target(reference, target_code)
     evidence = collect_evidence(career, today)
+    attainment = person_attainment(career, evidence.held, today)
     sources = _Sources(reference, evidence)
     required = {domain: _required(reference, target.code, domain) for domain in (SKILLS, KNOWLEDGE)}
-    tools = (
-        reference.technology_skills(target.code)[:TECHNOLOGY_LIMIT]
-        if reference.has("technology_skills")
-        else ()
-    )
+    tools = reference.technology_skills(target.code) if reference.has("technology_skills") else ()
     matcher = TermMatcher(
         {
             SKILLS: [e.name for e in required[SKILLS]],
@@ -289,19 +435,16 @@ def compute_gaps(
         }
     )
     matched = _statement_links(evidence, matcher)
+    for key, links in _field_links(attainment, target, required[KNOWLEDGE]).items():
+        matched.setdefault(key, []).extend(links)
     rated = {
-        domain: [_rated_gap(domain, e, _links_for(domain, e, sources, matched)) for e in elements]
+        domain: [
+            _rated_gap(domain, e, _links_for(domain, e, sources, matched), sources)
+            for e in elements
+        ]
         for domain, elements in required.items()
     }
-    strengths = [
-        g
-        for g in (*rated[SKILLS], *rated[KNOWLEDGE])
-        if g.importance >= STRENGTH_MIN_IMPORTANCE and g.evidenced_level >= STRENGTH_SHARE * g.level
-    ]
-    technology = sorted(
-        (_technology_gap(t, sources, matched) for t in tools),
-        key=lambda g: (-g.score, not g.in_demand, g.name),
-    )
+    strengths = [g for g in (*rated[SKILLS], *rated[KNOWLEDGE]) if _is_strength(g)]
     missing = list(evidence.missing)
     missing += [f"held occupation {code} is not in the reference data" for code in sources.unknown]
     missing += [f"O*NET has no skill ratings for held occupation {c}" for c in sources.unrated]
@@ -311,6 +454,8 @@ def compute_gaps(
         missing.append("knowledge ratings are not in the reference pack")
     if not tools:
         missing.append("technology skills are not in the reference pack for this occupation")
+    if not reference.has("requirements"):
+        missing.append("education and training requirements are not in the reference pack")
     return GapReport(
         target=target,
         held=evidence.held,
@@ -318,8 +463,9 @@ def compute_gaps(
         knowledge=tuple(
             sorted((g for g in rated[KNOWLEDGE] if g.score > 0), key=lambda g: -g.score)
         ),
-        technology=tuple(g for g in technology if g.shortfall > 0),
+        technology=_technology(reference, target, sources, matched),
         esco=tuple(_esco_gaps(esco, evidence)) if esco is not None else (),
         strengths=tuple(sorted(strengths, key=lambda g: (-g.importance * g.level, g.name))),
         missing=tuple(missing),
+        requirements=_requirement_checks(reference, target, attainment),
     )

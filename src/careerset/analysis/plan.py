@@ -1,7 +1,10 @@
-"""An upskilling plan: gaps (and a chosen path) turned into ordered items and monthly checkpoints.
+"""A plan to a target: milestones in dependency order, then skills, then applying.
 
-Plans are plain data (`plan_to_dict` / `plan_from_dict`) so they can live in a Goal's
-`extra["plan"]`; progress is read back from the activity log.
+Unmet requirements come first (a degree with its typical length, an apprenticeship, a
+certification or licence, supervised experience), then the significant skill gaps; applying
+is last and never comes while a requirement is still open. Plans are plain data
+(`plan_to_dict` / `plan_from_dict`) kept in a Goal's `extra["plan"]`; progress is read from
+the activity log against the plan's own start, so a plan made today is on track.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 
 from careerset.analysis.gaps import Gap, GapReport
 from careerset.analysis.paths import OccupationPath
+from careerset.analysis.requirements import RequirementCheck
 from careerset.analysis.term_match import TECHNOLOGY, TermMatcher
 from careerset.model.career import Career
 from careerset.model.entries import Activity
@@ -21,7 +25,18 @@ HOURS_PER_TECHNOLOGY = 30.0  # hours to reach working use of a tool from nothing
 SKILL_ITEMS = 6  # the largest skill/knowledge gaps that make it into the plan
 TECHNOLOGY_ITEMS = 3  # Hot / In Demand technologies to learn
 ON_TRACK_SHARE = 0.8  # logged hours at 80% of plan count as on track
-ACTIVITY_FOR = {"skills": "practice", "knowledge": "course", TECHNOLOGY: "course"}
+ACTIVITY_FOR = {
+    "skills": "practice",
+    "knowledge": "course",
+    TECHNOLOGY: "course",
+    "education": "course",
+    "certification": "certification-prep",
+    "apprenticeship": "practice",
+    "experience": "practice",
+}
+# Study hours a month while meeting a requirement (part-time degree study, exam preparation).
+REQUIREMENT_HOURS_PER_MONTH = {"education": 60.0, "certification": 30.0, "apprenticeship": 0.0}
+MIN_SKILL_MONTHS = 3  # months left for the skill items after the requirements
 
 
 @dataclass(frozen=True)
@@ -37,6 +52,8 @@ class PlanItem:
     start_month: int
     end_month: int
     reason: str
+    kind: str = "gap"  # "requirement" or "gap"
+    sentence: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +76,12 @@ class Plan:
     checkpoints: tuple[Checkpoint, ...]
     suggestions: tuple[str, ...]
     hours_per_month: float
+
+    def sentences(self) -> list[str]:
+        """The milestones in order, in plain words; applying is always the last."""
+        lines = [item.sentence or f"Build {item.name}." for item in self.items]
+        lines.append(f"Apply for {self.target_title} positions.")
+        return lines
 
 
 @dataclass(frozen=True)
@@ -112,23 +135,52 @@ def _ordered_gaps(gaps: GapReport, first_step: set[str]) -> list[tuple[Gap, str]
     return chosen
 
 
+def _requirement_item(order: int, check: RequirementCheck, first: int) -> PlanItem:
+    months = max(1, check.months)
+    hours = round(months * REQUIREMENT_HOURS_PER_MONTH.get(check.kind, 0.0), 1)
+    return PlanItem(
+        order,
+        check.kind,
+        check.kind,
+        check.need,
+        0.0,
+        1.0,
+        hours,
+        ACTIVITY_FOR.get(check.kind, "practice"),
+        first,
+        first + months - 1,
+        "requirement",
+        kind="requirement",
+        sentence=f"{check.sentence} Typical time: {check.length or 'varies'}.",
+    )
+
+
+def _gap_sentence(gap: Gap, hours: float) -> str:
+    return f"{gap.sentence()[:-1]}: about {hours:g} hours."
+
+
 def build_plan(gaps: GapReport, path: OccupationPath | None, months: int, start: date) -> Plan:
-    """Order the gaps, give each its hours and months, and set monthly checkpoints."""
-    months = max(1, months)
+    """Requirements in order, then the gaps with hours by their size, then applying."""
     first_step = {g.name for g in path.steps[0].gaps} if path and len(path.steps) > 1 else set()
+    items: list[PlanItem] = []
+    month = 1
+    for check in gaps.unmet():
+        items.append(_requirement_item(len(items) + 1, check, month))
+        month = items[-1].end_month + 1
+    months = max(1, months, month - 1 + (MIN_SKILL_MONTHS if items else 0))
+    skill_months = max(1, months - month + 1)
     ordered = _ordered_gaps(gaps, first_step)
     total = sum(_hours(gap) for gap, _ in ordered)
-    per_month = round(total / months, 1) if total else 0.0
-    items: list[PlanItem] = []
+    per_month = round(total / skill_months, 1) if total else 0.0
     done = 0.0
-    for order, (gap, reason) in enumerate(ordered, start=1):
+    for gap, reason in ordered:
         hours = _hours(gap)
-        first = int(done // per_month) + 1 if per_month else 1
+        first = int(done // per_month) if per_month else 0
         done += hours
-        last = max(first, min(months, int(-(-done // per_month)) if per_month else 1))
+        last = max(first + 1, min(skill_months, int(-(-done // per_month)) if per_month else 1))
         items.append(
             PlanItem(
-                order,
+                len(items) + 1,
                 gap.domain,
                 gap.element_id,
                 gap.name,
@@ -136,35 +188,14 @@ def build_plan(gaps: GapReport, path: OccupationPath | None, months: int, start:
                 gap.level,
                 hours,
                 ACTIVITY_FOR.get(gap.domain, "practice"),
-                min(first, months),
-                last,
+                month + min(first, skill_months - 1),
+                month - 1 + last,
                 reason,
+                sentence=_gap_sentence(gap, hours),
             )
         )
-    checkpoints: list[Checkpoint] = []
-    for month in range(1, months + 1):
-        finishing = tuple(i.name for i in items if i.end_month == month)
-        milestone = None
-        if (
-            path
-            and len(path.steps) > 1
-            and first_step
-            and finishing
-            and all(i.end_month <= month for i in items if i.name in first_step)
-            and not any(c.milestone for c in checkpoints)
-        ):
-            milestone = f"ready to apply for {path.steps[0].to_title} ({path.steps[0].to_code})"
-        if month == months:
-            milestone = f"target ready: apply for {gaps.target.title} ({gaps.target.code})"
-        checkpoints.append(
-            Checkpoint(
-                month,
-                _month_start(start, month - 1).strftime("%Y-%m"),
-                round(min(total, per_month * month), 1),
-                finishing,
-                milestone,
-            )
-        )
+    checkpoints = _checkpoints(items, gaps, months, start)
+    plan_hours = checkpoints[-1].cumulative_hours if checkpoints else 0.0
     return Plan(
         target_code=gaps.target.code,
         target_title=gaps.target.title,
@@ -174,8 +205,38 @@ def build_plan(gaps: GapReport, path: OccupationPath | None, months: int, start:
         items=tuple(items),
         checkpoints=tuple(checkpoints),
         suggestions=tuple(_suggestions(items, gaps, path)),
-        hours_per_month=per_month,
+        hours_per_month=round(plan_hours / months, 1),
     )
+
+
+def _checkpoints(
+    items: list[PlanItem], gaps: GapReport, months: int, start: date
+) -> list[Checkpoint]:
+    """Monthly: hours planned by then, items finishing, and milestones (applying last)."""
+    checkpoints = []
+    for month in range(1, months + 1):
+        finishing = tuple(i.name for i in items if i.end_month == month)
+        cumulative = 0.0
+        for item in items:
+            span = item.end_month - item.start_month + 1
+            covered = min(max(0, month - item.start_month + 1), span)
+            cumulative += item.hours * covered / span
+        milestone = next(
+            (f"{i.name}: done" for i in items if i.end_month == month and i.kind == "requirement"),
+            None,
+        )
+        if month == months:
+            milestone = f"apply for {gaps.target.title} ({gaps.target.code})"
+        checkpoints.append(
+            Checkpoint(
+                month,
+                _month_start(start, month - 1).strftime("%Y-%m"),
+                round(cumulative, 1),
+                finishing,
+                milestone,
+            )
+        )
+    return checkpoints
 
 
 def _suggestions(items: list[PlanItem], gaps: GapReport, path: OccupationPath | None) -> list[str]:
@@ -262,9 +323,12 @@ def track_progress(plan: Plan, career: Career, today: date) -> PlanProgress:
         )
     planned = rows[-1].cumulative_planned if rows else 0.0
     if rows and current <= plan.months:
-        # The current month is under way: expect only its elapsed share of that month's hours.
-        share = min(1.0, today.day / 30.0)
-        planned = round(planned - rows[-1].planned_hours * (1.0 - share), 1)
+        # The current month is under way: expect only the share of its hours due by today,
+        # counted from the plan's own start (so a plan made today expects nothing yet).
+        month_start = max(created, _month_start(created, current - 1))
+        month_end = _month_start(created, current)
+        share = (today - month_start).days / max(1, (month_end - month_start).days)
+        planned = round(planned - rows[-1].planned_hours * (1.0 - min(1.0, share)), 1)
     logged_total = rows[-1].cumulative_logged if rows else 0.0
     return PlanProgress(
         elapsed,

@@ -35,6 +35,7 @@ FEATURE_NAMES = {
     "wages": "wages",
     "esco": "ESCO occupations and skills",
     "esco_hierarchy": "the ESCO skill hierarchy",
+    "requirements": "education, training and experience requirements",
 }
 
 

@@ -114,22 +114,29 @@ def load_technology(db: sqlite3.Connection, source: InputFile, release: OnetRele
 
 def _rating_loader(domain: str) -> Loader:
     def load(db: sqlite3.Connection, source: InputFile, release: OnetRelease) -> Loaded:
-        table = read_table(source, [CODE, "Element ID", "Element Name", "Data Value"], ["Scale ID"])
+        table = read_table(
+            source,
+            [CODE, "Element ID", "Element Name", "Data Value"],
+            ["Scale ID", "Standard Error", "Recommend Suppress", "Not Relevant"],
+        )
         pivot: dict[tuple[str, str], list[object]] = {}
-        for code, element_id, name, value, scale in table.rows:
+        for code, element_id, name, value, scale, error, suppress, irrelevant in table.rows:
             if not (code and element_id and name):
                 continue
             entry = pivot.setdefault(
-                (code, element_id), [domain, code, element_id, name, None, None]
+                (code, element_id), [domain, code, element_id, name, None, None, None, 0, 0]
             )
             # A layout without Scale ID carries importance only.
             if scale in (None, "IM"):
                 entry[4] = to_float(value)
             elif scale == "LV":
                 entry[5] = to_float(value)
+                entry[6] = to_float(error)
+                entry[7] = _flag(suppress)
+                entry[8] = _flag(irrelevant)
         db.executemany(
-            "INSERT OR REPLACE INTO rating (domain, code, element_id, name, importance, level)"
-            " VALUES (?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO rating (domain, code, element_id, name, importance, level,"
+            " level_se, suppress, not_relevant) VALUES (?,?,?,?,?,?,?,?,?)",
             list(pivot.values()),
         )
         return _loaded(table)
@@ -159,6 +166,23 @@ def load_job_zones(db: sqlite3.Connection, source: InputFile, release: OnetRelea
     return _loaded(table)
 
 
+def load_requirements(db: sqlite3.Connection, source: InputFile, release: OnetRelease) -> Loaded:
+    table = read_table(
+        source, [CODE, "Element ID", "Scale ID", "Data Value"], ["Category", "Recommend Suppress"]
+    )
+    rows = []
+    for code, element_id, scale, value, category, suppress in table.rows:
+        number = to_float(value)
+        if code and element_id and scale and number is not None and _flag(suppress) == 0:
+            rows.append((code, element_id, scale, to_int(category) or 0, number))
+    db.executemany(
+        "INSERT OR REPLACE INTO requirement (code, element_id, scale, category, value)"
+        " VALUES (?,?,?,?,?)",
+        rows,
+    )
+    return _loaded(table)
+
+
 def load_related(db: sqlite3.Connection, source: InputFile, release: OnetRelease) -> Loaded:
     table = read_table(source, [CODE, "Related O*NET-SOC Code"], ["Relatedness Tier", "Index"])
     db.executemany(
@@ -183,6 +207,7 @@ LOADERS: dict[str, Loader] = {
     "Interests.txt": _scored_loader("interest"),
     "Work Values.txt": _scored_loader("work_value"),
     "Job Zones.txt": load_job_zones,
+    "Education, Training, and Experience.txt": load_requirements,
     "Related Occupations.txt": load_related,
 }
 

@@ -79,12 +79,19 @@ class TechnologySkill:
 
 @dataclass(frozen=True)
 class RatedElement:
-    """A skill, knowledge area or ability: importance (IM, 1-5) and level (LV, 0-7)."""
+    """A skill, knowledge area or ability: importance (IM, 1-5) and level (LV, 0-7).
+
+    `level_se` is O*NET's standard error of the level; `suppress` and `not_relevant` are its
+    Recommend Suppress and Not Relevant flags (a level that should not be relied on).
+    """
 
     element_id: str
     name: str
     importance: float | None
     level: float | None
+    level_se: float | None = None
+    suppress: bool = False
+    not_relevant: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,23 @@ class WorkValue:
     element_id: str
     name: str
     extent: float
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """Education, Training, and Experience for one occupation.
+
+    Each distribution maps an O*NET category (see `requirement_categories`) to the percent of
+    respondents choosing it; certification and apprenticeship are importances (1-5).
+    """
+
+    code: str
+    education: dict[int, float]
+    experience: dict[int, float]
+    site_training: dict[int, float]
+    job_training: dict[int, float]
+    certification: float | None
+    apprenticeship: float | None
 
 
 @dataclass(frozen=True)

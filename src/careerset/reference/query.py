@@ -29,6 +29,7 @@ from careerset.reference.profile import (
     WorkValue,
 )
 from careerset.reference.protocol import Reference
+from careerset.reference.requirement_query import RequirementQueries
 from careerset.reference.search import search_occupations
 from careerset.reference.status import read_status
 
@@ -61,7 +62,7 @@ def normalize_code(code: str) -> str:
     return code if "." in code else f"{code}.00"
 
 
-class ReferencePack(EscoQueries, BulkQueries):
+class ReferencePack(EscoQueries, BulkQueries, RequirementQueries):
     """Read-only queries over one reference database; see `open_reference`."""
 
     def status(self) -> ReferenceStatus:
@@ -138,11 +139,13 @@ class ReferencePack(EscoQueries, BulkQueries):
     def rated(self, code: str, domain: str) -> tuple[RatedElement, ...]:
         """Rated elements of one domain (skills, knowledge, ...), most important first."""
         rows = self._db.execute(
-            "SELECT element_id, name, importance, level FROM rating"
-            " WHERE domain = ? AND code = ? ORDER BY importance DESC, element_id",
+            "SELECT element_id, name, importance, level, level_se, suppress, not_relevant"
+            " FROM rating WHERE domain = ? AND code = ? ORDER BY importance DESC, element_id",
             (domain, code),
         )
-        return tuple(RatedElement(*row) for row in rows)
+        return tuple(
+            RatedElement(e, n, i, lv, se, bool(s), bool(nr)) for e, n, i, lv, se, s, nr in rows
+        )
 
     def _section_skills(self, code: str) -> tuple[RatedElement, ...]:
         return self.rated(code, self.rating_domain("skills"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PACK_FILE_NAME = "reference.sqlite"
 
 # Features a query can need, each enabled by the named tables having rows.
@@ -29,6 +29,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "wages": ("wage",),
     "esco": ("esco_occupation", "esco_skill", "esco_occupation_skill"),
     "esco_hierarchy": ("esco_broader",),
+    "requirements": ("requirement",),
 }
 
 DDL = """
@@ -54,10 +55,13 @@ CREATE TABLE technology_skill (
     code TEXT NOT NULL, name TEXT NOT NULL, commodity_code TEXT, commodity_title TEXT,
     hot INTEGER NOT NULL, in_demand INTEGER NOT NULL);
 CREATE INDEX technology_skill_code ON technology_skill (code);
--- skills, knowledge, abilities, essential/transferable skills: importance and level pivoted
+-- skills, knowledge, abilities, essential/transferable skills: importance and level pivoted,
+-- with the level's standard error and O*NET's Recommend Suppress / Not Relevant flags
 CREATE TABLE rating (
     domain TEXT NOT NULL, code TEXT NOT NULL, element_id TEXT NOT NULL, name TEXT NOT NULL,
-    importance REAL, level REAL, PRIMARY KEY (domain, code, element_id)) WITHOUT ROWID;
+    importance REAL, level REAL, level_se REAL, suppress INTEGER NOT NULL DEFAULT 0,
+    not_relevant INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (domain, code, element_id)) WITHOUT ROWID;
 CREATE INDEX rating_element ON rating (domain, element_id);
 CREATE TABLE interest (
     code TEXT NOT NULL, element_id TEXT NOT NULL, name TEXT NOT NULL, scale TEXT NOT NULL,
@@ -65,6 +69,11 @@ CREATE TABLE interest (
 CREATE TABLE work_value (
     code TEXT NOT NULL, element_id TEXT NOT NULL, name TEXT NOT NULL, scale TEXT NOT NULL,
     value REAL, PRIMARY KEY (code, scale, element_id)) WITHOUT ROWID;
+-- Education, Training, and Experience: % of respondents per category (RL, RW, PT, OJ), or
+-- an importance (IM, category 0) for professional certification and apprenticeship
+CREATE TABLE requirement (
+    code TEXT NOT NULL, element_id TEXT NOT NULL, scale TEXT NOT NULL, category INTEGER NOT NULL,
+    value REAL NOT NULL, PRIMARY KEY (code, scale, element_id, category)) WITHOUT ROWID;
 CREATE TABLE job_zone (code TEXT PRIMARY KEY, job_zone INTEGER NOT NULL);
 CREATE TABLE related_occupation (
     code TEXT NOT NULL, related_code TEXT NOT NULL, tier TEXT NOT NULL, position INTEGER NOT NULL,

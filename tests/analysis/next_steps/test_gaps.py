@@ -47,12 +47,22 @@ def test_each_gap_names_its_partial_evidence(tiny) -> None:
     assert programming.evidence[0].level == programming.evidenced_level
 
 
-def test_technologies_put_in_demand_first_and_count_stated_tools(tiny) -> None:
+def test_a_tool_the_person_names_is_not_a_technology_gap(tiny) -> None:
     report = compute_gaps(_analyst(), tiny, "15-0003.00", TODAY)
     tools = {g.name: g for g in report.technology}
-    assert "Structured query language SQL" not in tools  # SQL at proficiency 4 covers it
-    assert tools["Python"].evidenced_level == pytest.approx(0.56)
-    scores = [g.score for g in report.technology]
+    assert "Structured query language SQL" not in tools
+    assert "Python" not in tools  # named as a skill, even at proficiency 2
+    assert "Git" in tools
+    without = compute_gaps(
+        Career.of(
+            [Job(id="j", title="A", start="2019", end="present", occupation_code="15-0001.00")]
+        ),
+        tiny,
+        "15-0003.00",
+        TODAY,
+    )
+    assert "Python" in {g.name for g in without.technology}
+    scores = [g.score for g in without.technology]
     assert scores == sorted(scores, reverse=True)
 
 

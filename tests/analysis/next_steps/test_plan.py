@@ -16,7 +16,7 @@ from careerset.analysis.plan import (
     track_progress,
 )
 from careerset.model.career import Career
-from careerset.model.entries import Activity, Job, Skill
+from careerset.model.entries import Activity, Education, Job, Skill
 
 START = date(2026, 11, 10)
 
@@ -28,6 +28,8 @@ def _career(*extra: object) -> Career:
                 id="j1", title="Analyst", start="2019", end="present", occupation_code="15-0001.00"
             ),
             Skill(id="sql", name="SQL", proficiency=4),
+            # A degree meets the job zone's usual bachelor's, so the plan is about skills.
+            Education(id="bsc", institution="U", study_type="BSc", area="Maths", end="2018"),
             *extra,  # type: ignore[list-item]
         ]
     )
