@@ -4,17 +4,25 @@ The graph joins occupations whose skill profiles are similar (centered cosine on
 level, see `skill_space`); O*NET related occupations make a step cheaper, distance and
 a step may change the job zone by at most one (DESIGN: education and experience walls are
 climbed one zone at a time). Yen's algorithm gives distinct paths.
+
+A step must be one a person could really take: never back to an occupation held for a year
+or more, never needing more education than the target, never a neighbouring licensed
+profession, and always closer to the target than the start is.
 """
 
 from __future__ import annotations
 
 import heapq
 import weakref
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import numpy as np
 
+from careerset.analysis.requirements import entry_bars
 from careerset.analysis.skill_space import OccupationSpace, occupation_space
+from careerset.analysis.wording import wage_change_sentence
 from careerset.errors import UserError
 from careerset.reference.protocol import Reference
 
@@ -53,10 +61,12 @@ class Step:
     to_wage: float | None
     cost: float
     gaps: tuple[StepGap, ...]
+    why: tuple[str, ...] = ()  # plain sentences: relation, requirements, skills, wage
+    same_wage_series: bool = False
 
     @property
     def wage_change(self) -> float | None:
-        if self.from_wage is None or self.to_wage is None:
+        if self.from_wage is None or self.to_wage is None or self.same_wage_series:
             return None
         return self.to_wage - self.from_wage
 
@@ -81,6 +91,33 @@ class PathReport:
     threshold: float
     paths: tuple[OccupationPath, ...]
     missing: tuple[str, ...] = field(default=())
+    direct: bool = False  # the person can move straight to the target
+
+    def sentences(self) -> list[str]:
+        """Each path in plain words, saying first when no stepping stone is needed."""
+        lines = []
+        if self.start_code == self.target_code:
+            lines.append(f"You already work as {self.target_title}.")
+        elif self.direct:
+            lines.append(
+                f"You can go straight from {self.start_title} to {self.target_title}: "
+                "no stepping stone is needed."
+            )
+        for number, path in enumerate(self.paths, start=1):
+            route = " then ".join(step.to_title for step in path.steps)
+            lines.append(f"Path {number}: {route}.")
+            for step in path.steps:
+                lines += [f"{step.to_title}: {reason}" for reason in step.why]
+        return lines
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for path, raw in zip(self.paths, data["paths"], strict=True):
+            raw["codes"] = list(path.codes)
+            for step, raw_step in zip(path.steps, raw["steps"], strict=True):
+                raw_step["wage_change"] = step.wage_change
+        data["sentences"] = self.sentences()
+        return data
 
 
 def zone_step_allowed(space: OccupationSpace, a: str, b: str) -> bool:
@@ -183,10 +220,12 @@ def _search(
     return None
 
 
-def shortest_paths(graph: Graph, start: str, target: str, k: int) -> list[tuple[float, list[str]]]:
-    """Yen's k shortest loopless paths, cheapest first."""
+def shortest_paths(
+    graph: Graph, start: str, target: str, k: int, banned: frozenset[str] = frozenset()
+) -> list[tuple[float, list[str]]]:
+    """Yen's k shortest loopless paths avoiding `banned` nodes, cheapest first."""
     heuristic = _reverse_distances(graph, target)
-    first = _search(graph, start, target, heuristic, set(), set())
+    first = _search(graph, start, target, heuristic, set(banned), set())
     if first is None:
         return []
     found = [first]
@@ -198,7 +237,9 @@ def shortest_paths(graph: Graph, start: str, target: str, k: int) -> list[tuple[
             banned_edges = {
                 (p[i], p[i + 1]) for _, p in found if len(p) > i + 1 and p[: i + 1] == root
             }
-            spur = _search(graph, root[-1], target, heuristic, set(root[:-1]), banned_edges)
+            spur = _search(
+                graph, root[-1], target, heuristic, set(root[:-1]) | banned, banned_edges
+            )
             if spur is None:
                 continue
             root_cost = sum(graph[a][b] for a, b in zip(root, root[1:], strict=False))
@@ -229,7 +270,28 @@ def _step_gaps(space: OccupationSpace, a: str, b: str) -> tuple[StepGap, ...]:
     )
 
 
+def _why(space: OccupationSpace, a: str, b: str, gaps: tuple[StepGap, ...]) -> tuple[str, ...]:
+    reasons = []
+    if space.related.get(a, {}).get(b):
+        reasons.append("O*NET lists it as a related occupation, so the move is a common one.")
+    else:
+        reasons.append("Much of what you do now carries over.")
+    zone_a, zone_b = space.job_zones.get(a), space.job_zones.get(b)
+    if zone_a is not None and zone_b is not None:
+        if zone_b > zone_a:
+            reasons.append("It needs a little more preparation than your current work.")
+        elif zone_b == zone_a:
+            reasons.append("It needs about the same preparation as your current work.")
+        else:
+            reasons.append("It needs less preparation than your current work.")
+    if gaps:
+        reasons.append(f"It builds {', '.join(g.name for g in gaps)}.")
+    reasons.append(wage_change_sentence(space.median_wage(a), space.median_wage(b), a[:7] == b[:7]))
+    return tuple(reasons)
+
+
 def _step(space: OccupationSpace, graph: Graph, a: str, b: str) -> Step:
+    gaps = _step_gaps(space, a, b)
     return Step(
         from_code=a,
         to_code=b,
@@ -241,8 +303,34 @@ def _step(space: OccupationSpace, graph: Graph, a: str, b: str) -> Step:
         from_wage=space.median_wage(a),
         to_wage=space.median_wage(b),
         cost=graph[a][b],
-        gaps=_step_gaps(space, a, b),
+        gaps=gaps,
+        why=_why(space, a, b, gaps),
+        same_wage_series=a[:7] == b[:7],
     )
+
+
+def _banned(
+    space: OccupationSpace, start: str, target: str, held_years: Mapping[str, float]
+) -> frozenset[str]:
+    """Steps a person could not or would not take on the way from start to target."""
+    bars = entry_bars(space.reference)
+    target_education = bars.education.get(target)
+    row = space.similarity[space.index[target]]
+    closeness = float(row[space.index[start]])
+    banned = set()
+    for code in space.codes:
+        if code in (start, target):
+            continue
+        held = held_years.get(code, 0.0)
+        reasons = (
+            held >= 1.0,  # no return to work already done for a year or more
+            target_education is not None and bars.education.get(code, 0) > target_education,
+            code in bars.licensed and held <= 0,  # another licensed profession: leads away
+            float(row[space.index[code]]) <= closeness,  # not closer to the target
+        )
+        if any(reasons):
+            banned.add(code)
+    return frozenset(banned)
 
 
 def _in_space(space: OccupationSpace, reference: Reference, code: str, role: str) -> str:
@@ -255,8 +343,17 @@ def _in_space(space: OccupationSpace, reference: Reference, code: str, role: str
     return summary.code
 
 
-def find_paths(reference: Reference, start_code: str, target_code: str, k: int = 3) -> PathReport:
-    """The k best distinct paths of at most MAX_STEPS steps from start to target."""
+def find_paths(
+    reference: Reference,
+    start_code: str,
+    target_code: str,
+    k: int = 3,
+    held_years: Mapping[str, float] | None = None,
+) -> PathReport:
+    """The k best distinct paths of at most MAX_STEPS steps from start to target.
+
+    `held_years` (occupation code -> years held) keeps paths from going back to past work.
+    """
     space = occupation_space(reference)
     start = _in_space(space, reference, start_code, "starting")
     target = _in_space(space, reference, target_code, "target")
@@ -270,9 +367,11 @@ def find_paths(reference: Reference, start_code: str, target_code: str, k: int =
         missing.append("related occupations are not in the reference pack")
     graph = occupation_graph(space)
     paths: list[OccupationPath] = []
+    direct = start != target and target in graph.get(start, {})
     if start != target:
+        banned = _banned(space, start, target, held_years or {})
         # Ask for extra candidates: some may be longer than MAX_STEPS.
-        for cost, nodes in shortest_paths(graph, start, target, k + 2):
+        for cost, nodes in shortest_paths(graph, start, target, k + 2, banned):
             if len(nodes) - 1 <= MAX_STEPS and len(paths) < k:
                 steps = tuple(
                     _step(space, graph, a, b) for a, b in zip(nodes, nodes[1:], strict=False)
@@ -292,4 +391,5 @@ def find_paths(reference: Reference, start_code: str, target_code: str, k: int =
         SIMILARITY_THRESHOLD,
         tuple(paths),
         tuple(missing),
+        direct,
     )

@@ -7,11 +7,13 @@ Training, and Experience data; without it the job zone's usual education stands 
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from careerset.analysis.attainment import Attainment
 from careerset.reference.profile import Requirements
+from careerset.reference.protocol import Reference
 from careerset.reference.requirement_categories import (
     EDUCATION_LEVELS,
     EDUCATION_SHORT,
@@ -20,6 +22,7 @@ from careerset.reference.requirement_categories import (
     JOB_TRAINING_LEVELS,
 )
 
+LICENSED = 4.0  # certification importance from which an occupation is a licensed profession
 CERTIFICATION_NEEDED = 3.5  # importance (1-5) from which a certification or licence is expected
 APPRENTICESHIP_NEEDED = 3.5
 SHARE_MENTIONED = 15.0  # percent of respondents from which another education level is named
@@ -73,7 +76,9 @@ def typical_category(distribution: dict[int, float]) -> int | None:
 def required_education(requirements: Requirements | None, job_zone: int | None) -> int | None:
     """The RL category an occupation typically requires (the job zone's when O*NET has none)."""
     if requirements is not None and requirements.education:
-        return typical_category(requirements.education)
+        typical = typical_category(requirements.education)
+        if typical is not None:
+            return typical
     return ZONE_EDUCATION.get(job_zone or 0)
 
 
@@ -314,3 +319,48 @@ def check_requirements(
         if experience is not None and EXPERIENCE_YEARS[experience] > 0:
             checks.append(_experience(experience, related_years))
     return tuple(sorted(checks, key=lambda c: c.met))
+
+
+@dataclass(frozen=True)
+class EntryBar:
+    """Per occupation: the education it typically requires and whether it is licensed."""
+
+    education: dict[str, int]
+    licensed: frozenset[str]
+
+
+_BARS: weakref.WeakKeyDictionary[object, EntryBar] = weakref.WeakKeyDictionary()
+
+
+def entry_bars(reference: Reference) -> EntryBar:
+    """Typical education and licensing of every occupation, read once per reference."""
+    cached = _BARS.get(reference)
+    if cached is not None:
+        return cached
+    every = reference.requirements_all() if reference.has("requirements") else {}
+    zones = reference.job_zones() if reference.has("job_zones") else {}
+    # Newer detailed codes often lack the survey: their SOC siblings' data stands in.
+    siblings: dict[str, list[Requirements]] = {}
+    for code, found in every.items():
+        siblings.setdefault(code[:7], []).append(found)
+    education: dict[str, int] = {}
+    licensed: set[str] = set()
+    for code in {o.code for o in reference.occupations()} | set(every):
+        own = every.get(code)
+        others = siblings.get(code[:7], [])
+        level = typical_category(own.education) if own is not None else None
+        if level is None:
+            levels = [typical_category(r.education) for r in others]
+            level = max((x for x in levels if x is not None), default=None)
+        if level is None:
+            level = ZONE_EDUCATION.get(zones.get(code, 0))
+        if level is not None:
+            education[code] = level
+        certification = own.certification if own is not None else None
+        if certification is None:
+            certification = max((r.certification or 0 for r in others), default=0)
+        if certification >= LICENSED:
+            licensed.add(code)
+    bar = EntryBar(education, frozenset(licensed))
+    _BARS[reference] = bar
+    return bar
