@@ -170,3 +170,8 @@ def collect_evidence(career: Career, today: date) -> CareerEvidence:
     if not statements:
         missing.append("no skills, certifications, education or activities recorded")
     return CareerEvidence(held, statements, tuple(missing))
+
+
+def held_years(career: Career, today: date) -> dict[str, float]:
+    """Years spent in each coded occupation (paths never lead back to a year or more)."""
+    return {h.code: h.years or 0.0 for h in held_occupations(career.jobs, today)}

@@ -17,7 +17,7 @@ from typing import Any
 from careerset.analysis.attainment import Attainment, person_attainment
 from careerset.analysis.evidence import CareerEvidence, HeldOccupation, collect_evidence
 from careerset.analysis.requirements import RequirementCheck, check_requirements
-from careerset.analysis.skill_space import reference_has_skills
+from careerset.analysis.skill_space import occupation_space, reference_has_skills
 from careerset.analysis.technology_gaps import is_generic, tool_counts, tool_weight
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TECHNOLOGY, TermMatcher
 from careerset.errors import UserError
@@ -36,6 +36,7 @@ Z_95 = 1.96  # O*NET's 95% confidence interval is the level +- 1.96 standard err
 DEFAULT_SE = 0.25  # a typical O*NET level standard error, for ratings published without one
 # Below this many level points a difference is within raters' spread whatever the SE says.
 MIN_DIFFERENCE = 0.75
+RELATED_SIMILARITY = 0.3  # skill similarity (about the top third of pairs) for related experience
 SKILL_DECAY_AFTER = 10.0  # years after which skills from a held occupation start to fade
 STATED_TECHNOLOGY_COVERAGE = 1.0  # a tool the person names is a tool they use
 FIELD_RELATED_LEVEL = {11: 6.0, 10: 6.0, 9: 5.5, 8: 5.5, 7: 5.0, 6: 5.0, 5: 4.0}
@@ -369,6 +370,15 @@ def _requirement_checks(
     related = {target.code}
     if reference.has("related_occupations"):
         related |= {r.code for r in reference.related_occupations().get(target.code, ())}
+    # Work whose skills carry over (the paths' threshold) is related experience too.
+    space = occupation_space(reference)
+    if target.code in space.index:
+        row = space.similarity[space.index[target.code]]
+        related |= {
+            h.code
+            for h in attainment.held
+            if h.code in space.index and row[space.index[h.code]] >= RELATED_SIMILARITY
+        }
     years = attainment.years_in(related, {target.code[:5]})
     held_target = any(h.code == target.code and (h.years or 0) >= 1 for h in attainment.held)
     return check_requirements(requirements, zone, target.title, attainment, years, held_target)

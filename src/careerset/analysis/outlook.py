@@ -90,6 +90,7 @@ def build_outlook(career: Career, reference: Reference | None, today: date) -> O
         note = "skill gaps and paths need the reference pack (`careerset data install`)"
         return Outlook(target, title, notes=(note,))
     # Imported here: the gap and path modules build numpy matrices the rest of the report never needs.
+    from careerset.analysis.evidence import held_years
     from careerset.analysis.gaps import compute_gaps
     from careerset.analysis.paths import find_paths
 
@@ -98,14 +99,15 @@ def build_outlook(career: Career, reference: Reference | None, today: date) -> O
         report = compute_gaps(career, reference, target, today)
     except UserError as error:
         return Outlook(target, notes=(error.message,))
-    gaps = tuple(
+    needs = tuple(GapLine(r.need, "requirement", 0.0, r.evidence) for r in report.unmet())
+    gaps = needs + tuple(
         GapLine(
             g.name,
             g.domain,
             round(g.score, 2),
             tuple(dict.fromkeys(i for link in g.evidence for i in link.entry_ids)),
         )
-        for g in (report.ranked() or _tools_first(report.technology))[:TOP_GAPS]
+        for g in (report.ranked() or _tools_first(report.technology))[: TOP_GAPS - len(needs)]
     )
     path: tuple[str, ...] = ()
     start = _current_code(career)
@@ -113,7 +115,7 @@ def build_outlook(career: Career, reference: Reference | None, today: date) -> O
         notes.append("no job has an occupation code, so no path can start from your current work")
     elif start != target:
         try:
-            found = find_paths(reference, start, target, k=1)
+            found = find_paths(reference, start, target, k=1, held_years=held_years(career, today))
         except UserError as error:
             notes.append(error.message)
         else:

@@ -151,7 +151,9 @@ def _requirement_item(order: int, check: RequirementCheck, first: int) -> PlanIt
         first + months - 1,
         "requirement",
         kind="requirement",
-        sentence=f"{check.sentence} Typical time: {check.length or 'varies'}.",
+        sentence=check.sentence
+        if not check.length or check.length in check.sentence
+        else f"{check.sentence} Typical time: {check.length}.",
     )
 
 

@@ -253,11 +253,19 @@ def _experience(category: int, years: float) -> RequirementCheck:
         f"{text} of related experience",
         False,
         f"Gain supervised experience in related work: it usually takes {text}, "
-        f"and you have {years:.1f} years.",
+        f"and you have {_years_text(years)}.",
         (),
         max(1, round(short * 12)),
-        f"about {short:.1f} more years" if short >= 1 else f"about {round(short * 12)} months",
+        f"{_years_text(short)} more",
     )
+
+
+def _years_text(years: float) -> str:
+    if years <= 0:
+        return "none yet"
+    if years < 1:
+        return f"about {round(years * 12)} months"
+    return f"about {years:.0f} years" if years >= 2 else "about a year"
 
 
 def _apprenticeship(

@@ -26,7 +26,9 @@ GENERIC_PATTERN = re.compile(
     re.IGNORECASE,
 )
 # (hot, in_demand) -> multiplier: In Demand tools are what employers ask for in postings.
-FLAG_WEIGHT = {(True, True): 2.0, (False, True): 1.75, (True, False): 1.25}
+# An unflagged tool listed for one occupation is usually a niche product, not a gap to close.
+FLAG_WEIGHT = {(True, True): 3.0, (False, True): 2.5, (True, False): 1.5}
+UNFLAGGED_WEIGHT = 0.5
 
 _COUNTS: weakref.WeakKeyDictionary[object, tuple[int, Counter[str]]] = weakref.WeakKeyDictionary()
 
@@ -55,5 +57,5 @@ def tool_counts(reference: Reference) -> tuple[int, Counter[str]]:
 def tool_weight(tool: TechnologySkill, total: int, counts: Counter[str]) -> float:
     """Rarity across occupations (inverse document frequency) times the Hot / In Demand flags."""
     rarity = math.log((1 + total) / (1 + counts.get(tool.name, 0))) + 1.0 if total else 1.0
-    weight = rarity * FLAG_WEIGHT.get((tool.hot, tool.in_demand), 1.0)
+    weight = rarity * FLAG_WEIGHT.get((tool.hot, tool.in_demand), UNFLAGGED_WEIGHT)
     return round(weight / 4.0 if is_generic(tool) else weight, 3)

@@ -14,12 +14,13 @@ from typing import Any
 from rich.markup import escape
 from rich.table import Table
 
-from careerset.analysis.evidence import collect_evidence
+from careerset.analysis.evidence import collect_evidence, held_years
 from careerset.analysis.explore import ExploreReport, explore_occupations
 from careerset.analysis.gaps import LARGE_GAP, Gap, GapReport, check_target, compute_gaps
 from careerset.analysis.paths import MAX_STEPS, PathReport, find_paths
 from careerset.analysis.plan import (
     Plan,
+    PlanItem,
     PlanProgress,
     build_plan,
     plan_from_dict,
@@ -94,34 +95,12 @@ def _evidence_text(gap: Gap, limit: int = 2) -> str:
 
 
 def _print_gaps(report: GapReport, limit: int) -> None:
-    _say(f"Gaps to {report.target.code} {report.target.title}")
-    ranked = report.ranked()
-    table = Table("#", "gap", "imp.", "needs", "shown", "score", "partial evidence [entry ids]")
-    for rank, gap in enumerate(ranked[:limit], start=1):
-        table.add_row(
-            str(rank),
-            gap.name if gap.domain == "skills" else f"{gap.name} ({gap.domain})",
-            f"{gap.importance:.2f}",
-            f"{gap.level:.2f}",
-            f"{gap.evidenced_level:.2f}",
-            f"{gap.score:.1f}",
-            _evidence_text(gap),
-        )
-    console.print(table)
-    _say(f"{len(report.large())} large gaps (score {LARGE_GAP:g} or more) of {len(ranked)}.")
-    if report.technology:
-        tools = [f"{g.name}{' (hot)' if g.hot else ''}" for g in report.technology[:8]]
-        _say(f"Technology to learn: {'; '.join(tools)}")
+    _say(f"What stands between you and {report.target.title} ({report.target.code}):")
+    for line in report.sentences(limit):
+        _say(f"- {line}")
     if report.esco:
         open_skills = [g.name for g in report.esco if g.shortfall > 0][:8]
-        _say(f"ESCO essential skills not yet shown: {'; '.join(open_skills)}")
-    if report.strengths:
-        strengths = Table("strength (transfers)", "needs", "shown", "from", title="Strengths")
-        for gap in report.strengths[:limit]:
-            strengths.add_row(
-                gap.name, f"{gap.level:.2f}", f"{gap.evidenced_level:.2f}", _evidence_text(gap, 1)
-            )
-        console.print(strengths)
+        _say(f"- ESCO essential skills your record does not show yet: {'; '.join(open_skills)}.")
     for note in report.missing:
         _say(f"note: {note}")
 
@@ -142,44 +121,15 @@ def _start_code(career: Career, start: str | None) -> str:
 
 
 def paths_json(report: PathReport) -> dict[str, Any]:
-    data = asdict(report)
-    for path, raw in zip(report.paths, data["paths"], strict=True):
-        raw["codes"] = list(path.codes)
-        for step, raw_step in zip(path.steps, raw["steps"], strict=True):
-            raw_step["wage_change"] = step.wage_change
+    data = report.to_dict()
     data["max_steps"] = MAX_STEPS
     return data
 
 
 def _print_paths(report: PathReport) -> None:
-    _say(
-        f"From {report.start_code} {report.start_title} to {report.target_code} "
-        f"{report.target_title} (direct skill similarity {report.similarity:.2f}; every step "
-        f"needs {report.threshold:g} or more)"
-    )
-    for number, path in enumerate(report.paths, start=1):
-        table = Table(
-            "#",
-            "step to",
-            "sim.",
-            "zone",
-            "median wage",
-            "learn",
-            title=f"Path {number} (cost {path.cost:.2f})",
-        )
-        for index, step in enumerate(path.steps, start=1):
-            change = step.wage_change
-            wage = _money(step.to_wage) + (f" ({change:+,.0f})" if change is not None else "")
-            related = escape(f" [related: {step.related_tier}]") if step.related_tier else ""
-            table.add_row(
-                str(index),
-                f"{step.to_code} {step.to_title}{related}",
-                f"{step.similarity:.2f}",
-                f"{step.from_zone or '-'}->{step.to_zone or '-'}",
-                wage,
-                ", ".join(g.name for g in step.gaps) or "-",
-            )
-        console.print(table)
+    _say(f"From {report.start_title} to {report.target_title}:")
+    for line in report.sentences():
+        _say(f"- {line}")
     for note in report.missing:
         _say(f"note: {note}")
 
@@ -210,49 +160,38 @@ def _new_plan(career: Career, reference: ReferencePack, code: str, months: int) 
     path = None
     if start is not None and start != summary.code:
         try:
-            found = find_paths(reference, start, summary.code)
+            found = find_paths(reference, start, summary.code, held_years=held_years(career, today))
         except UserError:  # the start has no skill ratings: plan for the target alone
             found = None
         path = found.paths[0] if found and found.paths else None
     return build_plan(report, path, months, today)
 
 
+def _months_text(item: PlanItem) -> str:
+    if item.start_month == item.end_month:
+        return f"month {item.start_month}"
+    return f"months {item.start_month} to {item.end_month}"
+
+
 def _print_plan(plan: Plan, progress: PlanProgress, goal_id: str | None) -> None:
     _say(
-        f"Plan to {plan.target_code} {plan.target_title}: {plan.months} months from "
-        f"{plan.created}, about {plan.hours_per_month:g} hours a month"
+        f"Plan to become {plan.target_title} ({plan.target_code}): {plan.months} months from "
+        f"{plan.created}, about {plan.hours_per_month:g} hours a month."
     )
     if len(plan.path) > 2:
         _say(f"Via: {' -> '.join(plan.path)}")
-    table = Table("#", "build", "level", "hours", "log as", "months", "why")
-    for item in plan.items:
-        name = item.name if item.domain == "skills" else f"{item.name} ({item.domain})"
-        table.add_row(
-            str(item.order),
-            name,
-            f"{item.current_level:.2f}->{item.target_level:.2f}",
-            f"{item.hours:g}",
-            item.activity,
-            f"{item.start_month}-{item.end_month}",
-            item.reason,
+    for number, item in enumerate(plan.items, start=1):
+        _say(
+            f"{number}. {item.sentence or item.name} ({_months_text(item)}; log as {item.activity})"
         )
-    console.print(table)
-    checkpoints = Table("month", "starts", "hours by then", "finish", "milestone")
-    for point in plan.checkpoints:
-        checkpoints.add_row(
-            str(point.month),
-            point.month_start,
-            f"{point.cumulative_hours:g}",
-            ", ".join(point.finish) or "-",
-            point.milestone or "",
-        )
-    console.print(checkpoints)
+    _say(f"{len(plan.items) + 1}. {plan.sentences()[-1]} (month {plan.months})")
     for line in plan.suggestions:
         _say(f"- {line}")
     status = "on track" if progress.on_track else "behind"
     _say(
-        f"Progress: month {progress.months_elapsed} of {plan.months}, "
-        f"{progress.logged_hours:g} of {progress.planned_hours:g} planned hours logged ({status})."
+        f"Progress: month {progress.months_elapsed} of {plan.months}; you have logged "
+        f"{progress.logged_hours:g} of the {progress.planned_hours:g} hours planned so far "
+        f"({status})."
     )
     if goal_id:
         _say(f"Saved in goal {goal_id}; log work with `careerset add activity --skill NAME`.")
@@ -313,7 +252,7 @@ def run_paths(career: Career, code: str, start: str | None, as_json: bool) -> No
         check_target(reference, code)
         first = _start_code(career, start)
         check_target(reference, first)
-        report = find_paths(reference, first, code)
+        report = find_paths(reference, first, code, held_years=held_years(career, date.today()))
     print_json(paths_json(report)) if as_json else _print_paths(report)
 
 

@@ -68,7 +68,7 @@ def _attempt(steps: NextSteps, name: str, work: Callable[[], T]) -> T | None:
 
 def compute_next_steps(context: WebContext, target: str | None) -> NextSteps:
     """Gaps, paths, plan and nearby occupations for `target` (or the goal's), as far as data allows."""
-    from careerset.analysis.evidence import collect_evidence
+    from careerset.analysis.evidence import collect_evidence, held_years
     from careerset.analysis.explore import explore_occupations
     from careerset.analysis.gaps import compute_gaps
     from careerset.analysis.paths import find_paths
@@ -90,7 +90,10 @@ def compute_next_steps(context: WebContext, target: str | None) -> NextSteps:
     if start is None:
         steps.problems["paths"] = "Give a job an occupation code to find paths from it."
     else:
-        steps.paths = _attempt(steps, "paths", lambda: find_paths(reference, start, code))
+        held = held_years(career, today)
+        steps.paths = _attempt(
+            steps, "paths", lambda: find_paths(reference, start, code, held_years=held)
+        )
     if steps.gaps is not None:
         first = steps.paths.paths[0] if steps.paths is not None and steps.paths.paths else None
         gaps = steps.gaps
