@@ -153,7 +153,7 @@ def test_explore_ranks_design_for_an_artistic_designer(
     assert any("Designer" in s["title"] for s in data["suggestions"])
     assert data["person_scores"]["Artistic"] > data["person_scores"]["Realistic"]
     table = run("explore", "--limit", "3")
-    assert table.exit_code == 0 and "passion" in table.stdout
+    assert table.exit_code == 0 and "Your strongest interests are Artistic" in table.stdout
 
 
 @pytest.mark.shared_data

@@ -17,6 +17,7 @@ from careerset.model.career import Career, entry_span
 from careerset.model.dates import PRESENT
 from careerset.model.entries import Job
 from careerset.model.enums import PayBasis, Schedule
+from careerset.reference.profile import RIASEC
 
 COMPONENTS = ("passion_fit", "goal_alignment", "growth", "learning", "continuity", "security")
 LABELS = {name: name.replace("_", " ") for name in COMPONENTS}
@@ -117,11 +118,21 @@ def passion_fit(ctx: JobContext) -> Component:
     if fit.score is None:
         return Component(name, None, evidence, "The occupation's interest profile is flat.")
     word = "strong" if fit.score >= 0.6 else "partial" if fit.score >= 0.35 else "weak"
+    yours, its = interest_names(fit.person_code), interest_names(fit.occupation_code)
     reason = (
-        f"Your interests ({fit.person_code}) are a {word} fit for this work "
-        f"({fit.occupation_code}; r = {evidence['correlation']})."
+        f"Your interests are a {word} fit for this work: yours lean most to {yours}, "
+        f"this work's to {its}."
     )
+    evidence["why"] = f"your interests match this occupation's {fit.score:.0%}"
     return Component(name, fit.score, evidence, reason)
+
+
+def interest_names(code: str | None) -> str:
+    """A Holland code in words: "SIA" -> "Social, Investigative and Artistic"."""
+    names = [n for letter in (code or "")[:3] for n in RIASEC if n[0] == letter]
+    if len(names) <= 1:
+        return names[0] if names else "no clear type"
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # -- goal alignment ----------------------------------------------------------------------------
@@ -160,16 +171,17 @@ def goal_alignment(ctx: JobContext) -> Component:
             title = ctx.facts.title(best.other) or best.other
             evidence = {"target": best.other, "target_title": title, "similarity": best.score}
             evidence.update(best.evidence)
+            evidence["why"] = f"this work is {best.score:.0%} similar to your goal"
             if best.score >= 0.85:
-                reason = f"On the path to {title}: {best.basis} ({best.score:.2f})."
+                reason = f"On the path to {title}: it is {best.basis}."
             elif best.score >= 0.35:
-                reason = f"Near your goal of {title}: {best.basis} ({best.score:.2f})."
+                reason = f"Near your goal of {title}: it is {best.basis}."
             else:
-                reason = f"Far from your goal of {title} ({best.score:.2f})."
+                reason = f"Far from your goal of {title}."
             return Component(name, best.score, evidence, reason)
     evidence = {"shared_words": shared, "from": "stated titles"}
     if shared:
-        reason = f"Its title shares '{shared[0]}' with your goal ({by_words:.2f}, by words only)."
+        reason = f"Its title shares '{shared[0]}' with your goal (judged by the words only)."
     else:
         reason = "Its title shares no words with your goal (no occupation data to compare)."
     return Component(name, by_words, evidence, reason)
@@ -180,8 +192,9 @@ def goal_alignment(ctx: JobContext) -> Component:
 _SENIORITY = (
     (0, ("intern", "trainee", "apprentice", "student")),
     (1, ("junior", "assistant", "associate", "entry", "aide", "helper")),
-    (3, ("senior", "lead", "specialist", "sr")),
-    (4, ("principal", "staff", "manager", "supervisor", "head", "practitioner")),
+    # "Staff" is no seniority word: a staff nurse is the plain grade.
+    (3, ("senior", "lead", "specialist", "sr", "advanced", "charge")),
+    (4, ("principal", "manager", "supervisor", "head", "practitioner")),
     (5, ("director", "chief", "vp", "president", "partner", "owner")),
 )
 
@@ -240,7 +253,15 @@ def growth(ctx: JobContext) -> Component:
     if previous is not None:
         before, before_source = _real_pay(previous, ctx.facts, ctx.today)
         comparable = pay_source in COMPARABLE and before_source in COMPARABLE
-        if pay is not None and before and comparable:
+        same_series = (
+            pay_source == before_source == "OEWS median"
+            and job.occupation_code is not None
+            and previous.occupation_code is not None
+            and job.occupation_code[:7] == previous.occupation_code[:7]
+        )
+        if same_series:
+            evidence["same_wage_series"] = True
+        elif pay is not None and before and comparable:
             change = (pay - before) / before
             parts["pay_change"] = _clamp(0.5 + change / weights.pay_change_span)
             evidence["pay_change"] = round(change, 3)
@@ -251,9 +272,11 @@ def growth(ctx: JobContext) -> Component:
         if zone is not None and zone_before is not None:
             parts["job_zone_change"] = _clamp(0.5 + 0.5 * (zone - zone_before))
             evidence["job_zone"] = f"{zone_before} -> {zone}"
+            evidence["job_zone_step"] = zone - zone_before
         step = seniority(job.title) - seniority(previous.title)
         parts["seniority_change"] = _clamp(0.5 + 0.25 * step)
         evidence["seniority_change"] = step
+        evidence["previous_title"] = previous.title
     if job.skills:
         new = sorted({s.strip().lower() for s in job.skills} - ctx.skills_before)
         parts["new_skills"] = _clamp(len(new) / weights.new_skills_full)
@@ -265,27 +288,56 @@ def growth(ctx: JobContext) -> Component:
     return Component(name, score, evidence, _growth_reason(score, evidence))
 
 
+def is_growth(evidence: dict[str, object]) -> bool:
+    """A step up: more preparation (job zone), a more senior title, or more pay of one's own."""
+    return (
+        _number(evidence.get("job_zone_step")) > 0
+        or _number(evidence.get("seniority_change")) > 0
+        or (evidence.get("pay_source") == "stated" and _number(evidence.get("pay_change")) > 0)
+    )
+
+
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
 def _growth_reason(score: float, evidence: dict[str, object]) -> str:
     details = []
-    if "pay_change" in evidence:
-        details.append(f"real pay {float(str(evidence['pay_change'])):+.0%}")
-    if "job_zone" in evidence:
-        details.append(f"job zone {evidence['job_zone']}")
-    if "oews_percentile" in evidence:
+    zone_step = _number(evidence.get("job_zone_step"))
+    if zone_step:
         details.append(
-            f"pay at the {ordinal(float(str(evidence['oews_percentile'])))} OEWS percentile"
+            "work that needs more preparation" if zone_step > 0 else "work needing less preparation"
+        )
+    seniority_step = _number(evidence.get("seniority_change"))
+    if seniority_step:
+        details.append("a more senior title" if seniority_step > 0 else "a less senior title")
+    if evidence.get("same_wage_series"):
+        details.append("the data shows no wage difference (both share one wage series)")
+    elif "pay_change" in evidence:
+        change = _number(evidence["pay_change"])
+        if abs(change) < 0.02:
+            details.append("about the same pay")
+        else:
+            details.append(f"{abs(change):.0%} {'more' if change > 0 else 'less'} pay")
+    if "oews_percentile" in evidence:
+        percentile = _number(evidence["oews_percentile"])
+        details.append(
+            f"pay above {ordinal(percentile)} of 100 people in this work"
+            if percentile >= 50
+            else "pay below most people in this work"
         )
     if evidence.get("new_skills"):
         count = len(list(evidence["new_skills"]))  # type: ignore[call-overload]
         details.append(f"{count} new skill{'s' if count > 1 else ''}")
-    word = (
-        "grew you"
-        if score >= 0.6
-        else "grew you a little"
-        if score >= 0.4
-        else "did not grow you much"
-    )
-    return f"It {word}" + (f" ({', '.join(details)})." if details else ".")
+    before = evidence.get("previous_title")
+    against = f" compared with {before}" if before else ""
+    if is_growth(evidence):
+        word = "It was a step up"
+    elif score >= 0.4:
+        word = "It was a sideways move"
+    else:
+        word = "It did not grow you much"
+    return f"{word}{against}" + (f": {', '.join(details)}." if details else ".")
 
 
 # -- learning ----------------------------------------------------------------------------------
@@ -366,8 +418,16 @@ def continuity(ctx: JobContext) -> Component:
     if gap_months > weights.gap_months:
         score -= weights.gap_penalty
     score = _clamp(score)
-    word = "continues" if score >= 0.6 else "partly continues" if score >= 0.35 else "breaks from"
-    return Component(name, score, evidence, f"It {word} the work around it in time.")
+    similar = sum(scores) / len(scores)
+    if similar >= 0.6:
+        reason = "It continues the kind of work you did around it"
+    elif similar >= 0.35:
+        reason = "It is related to the work you did around it"
+    else:
+        reason = "It is a change of direction from the work around it"
+    if gap_months > weights.gap_months:
+        reason += f", after a break of about {round(gap_months)} months"
+    return Component(name, score, evidence, reason + ".")
 
 
 # -- security ----------------------------------------------------------------------------------

@@ -1,27 +1,36 @@
 """Explore without a goal: occupations close to the person's interests and evidenced skills.
 
-Score = geometric mean of passion (RIASEC congruence) and readiness (how much of the
-occupation's skill and knowledge profile the career already shows), so both must be there.
+Score = passion (RIASEC congruence) x readiness, so both must be there. Readiness is the
+share of the occupation's important skills and knowledge the career shows at the level
+needed, times how much the evidence points this way; it is halved when the person lacks
+the education the occupation requires: nobody is ready for work whose degree they lack.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 
+from careerset.analysis.attainment import person_attainment
 from careerset.analysis.evidence import CareerEvidence, collect_evidence
 from careerset.analysis.interests import RiasecScores, congruence
+from careerset.analysis.requirements import entry_bars
 from careerset.analysis.skill_space import Matrix, OccupationSpace, RatingMatrix, occupation_space
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TermMatcher
+from careerset.analysis.wording import US_WAGE_LABEL
 from careerset.model.career import Career
 from careerset.reference.profile import RIASEC, Interests
 from careerset.reference.protocol import Reference
+from careerset.reference.requirement_categories import EDUCATION_LEVELS
 
-COVERAGE_WEIGHT = 0.5  # readiness = 0.5 coverage of requirements + 0.5 relevance of evidence
 MATCHED_SHOWN = 3
+TOLERANCE = 0.75  # level points: within this, a shown level meets the need (as in gaps)
+IMPORTANT = 3.0  # only elements of importance 3+ count toward readiness
+EDUCATION_UNMET_FACTOR = 0.5  # readiness counts half while the required education is missing
+LICENCE_FACTOR = 0.8  # another licensed profession: its own licence is still to earn
+READY = 0.9  # share of the important needs met from which a suggestion may be called ready
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,29 @@ class Suggestion:
     annual_median: float | None
     holland_code: str | None
     matched: tuple[str, ...]  # the evidenced elements this occupation uses most
+    education_needed: str | None = None  # "a master's degree"
+    education_met: bool | None = None  # None when the occupation's requirement is unknown
+    ready: bool = False
+    why: str = ""  # the numbers in words, for a "why" view
+
+    def sentence(self, outside_us: bool = False) -> str:
+        """The suggestion in plain words: fit, requirements met or unmet, and its wage."""
+        parts = []
+        if self.passion is not None:
+            fit = "strong" if self.passion >= 0.6 else "partial" if self.passion >= 0.35 else "weak"
+            parts.append(f"a {fit} fit for your interests")
+        if self.ready:
+            parts.append("you are ready for it")
+        elif self.education_met is False:
+            parts.append(f"it needs {self.education_needed}, which you do not have yet")
+        elif self.matched:
+            parts.append(f"it uses your {', '.join(self.matched[:2])}")
+        if self.education_met and self.education_needed:
+            parts.append(f"you meet its usual education ({self.education_needed})")
+        if self.annual_median is not None:
+            label = f" in {US_WAGE_LABEL}" if outside_us else ""
+            parts.append(f"typical pay ${self.annual_median:,.0f} a year{label}")
+        return f"{self.title}: {'; '.join(parts)}." if parts else f"{self.title}."
 
 
 @dataclass(frozen=True)
@@ -64,22 +96,38 @@ def _evidence_vector(
 
 
 def _readiness(shown: Matrix, importance: Matrix, level: Matrix) -> tuple[Matrix, Matrix]:
-    """Coverage: share of importance x level met. Relevance: cosine of evidence with needs."""
+    """Coverage: share of the important needs met within tolerance. Relevance: cosine."""
     need = importance * level
-    met = importance * np.minimum(level, shown[None, :])
-    totals = need.sum(axis=1)
+    important = need * (importance >= IMPORTANT)
+    met = important * (shown[None, :] >= level - TOLERANCE)
+    totals = important.sum(axis=1)
     totals[totals == 0] = 1.0
     coverage: Matrix = met.sum(axis=1) / totals
-    norms = np.linalg.norm(need, axis=1) * (np.linalg.norm(shown) or 1.0)
+    # Centered on the average occupation (as skill similarity is): raw profiles are all
+    # positive, so their plain cosine is near 1 for almost every pair and tells nothing.
+    mean = need.mean(axis=0)
+    centered = need - mean
+    # Elements the career says nothing about count as unknown, not as below average.
+    evidence = np.where(shown > 0, shown * importance.mean(axis=0) - mean, 0.0)
+    norms = np.linalg.norm(centered, axis=1) * (np.linalg.norm(evidence) or 1.0)
     norms[norms == 0] = 1.0
-    relevance: Matrix = (need @ shown) / norms
+    relevance: Matrix = np.clip((centered @ evidence) / norms, 0.0, 1.0)
     return coverage, relevance
 
 
 def explore_occupations(
-    career: Career, reference: Reference, today: date, limit: int = 10
+    career: Career,
+    reference: Reference,
+    today: date,
+    limit: int = 10,
+    max_zone: int | None = None,
+    within_education: bool = False,
 ) -> ExploreReport:
-    """Occupations ranked by passion x readiness, with job zone and median wage."""
+    """Occupations ranked by passion x readiness, with job zone, requirements and median wage.
+
+    `max_zone` keeps occupations needing at most that much preparation (job zone 1-5);
+    `within_education` keeps those whose usual education the person already has.
+    """
     space = occupation_space(reference)
     evidence = collect_evidence(career, today)
     matrices = [(SKILLS, space.skills)]
@@ -91,7 +139,13 @@ def explore_occupations(
     level = np.hstack([m.level for _, m in matrices])
     names = [name for _, m in matrices for name in m.names]
     coverage, relevance = _readiness(shown, importance, level)
-    readiness = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * relevance
+    # Evidence pointing this way (relevance), discounted by up to half for needs not yet met.
+    readiness = relevance * (0.5 + 0.5 * coverage)
+    bars = entry_bars(reference)
+    best = person_attainment(career, evidence.held, today).highest()
+    have = best.level if best is not None else 1
+    education_met = {code: have >= need for code, need in bars.education.items()}
+    held = {h.code for h in evidence.held}
 
     missing = list(evidence.missing)
     profile = career.interest_profile
@@ -109,15 +163,30 @@ def explore_occupations(
     ]
     ranked = []
     for row, code in enumerate(space.codes):
+        zone = space.job_zones.get(code)
+        if max_zone is not None and (zone is None or zone > max_zone):
+            continue
+        if within_education and education_met.get(code) is False:
+            continue
         ready = float(readiness[row])
+        if education_met.get(code) is False:
+            ready *= EDUCATION_UNMET_FACTOR
+        if code in bars.licensed and code not in held:
+            ready *= LICENCE_FACTOR
         fit = passion[row]
-        score = math.sqrt(max(fit, 0.0) * max(ready, 0.0)) if fit is not None else ready
+        score = max(fit, 0.0) * max(ready, 0.0) if fit is not None else ready
         ranked.append((score, row, code))
     ranked.sort(key=lambda item: (-item[0], item[2]))
     suggestions = []
     for score, row, code in ranked[:limit]:
         uses = importance[row] * np.minimum(level[row], shown)
         matched = tuple(names[c] for c in np.argsort(-uses)[:MATCHED_SHOWN] if uses[c] > 0)
+        needed = bars.education.get(code)
+        met = education_met.get(code)
+        fit = passion[row]
+        why = f"you already show {float(coverage[row]):.0%} of what this work needs"
+        if fit is not None:
+            why = f"your interests match this occupation's {fit:.0%}; {why}"
         suggestions.append(
             Suggestion(
                 code=code,
@@ -131,6 +200,14 @@ def explore_occupations(
                 annual_median=space.median_wage(code),
                 holland_code=interests[code].holland_code if code in interests else None,
                 matched=matched,
+                education_needed=EDUCATION_LEVELS.get(needed or 0),
+                education_met=met,
+                ready=bool(
+                    met is not False
+                    and (code not in bars.licensed or code in held)
+                    and float(coverage[row]) >= READY
+                ),
+                why=why,
             )
         )
     scores = dict(zip(RIASEC, person.to_onet().values(), strict=True)) if person else None

@@ -226,3 +226,31 @@ def congruence(
     fit = max(0.0, r)
     score = fit if m is None else correlation_weight * fit + (1 - correlation_weight) * m
     return Congruence(r, m, code, occupation_code, round(min(1.0, max(0.0, score)), 3))
+
+
+# What each interest type means, in the spirit of O*NET's My Next Move (our own words).
+TYPE_MEANINGS = {
+    "Realistic": "Realistic people like practical, hands-on work with tools, machines, "
+    "plants or animals, often outdoors.",
+    "Investigative": "Investigative people like working with ideas: observing, researching "
+    "and solving problems by thinking them through.",
+    "Artistic": "Artistic people like creating: working with forms, designs and patterns, "
+    "and expressing themselves without a fixed set of rules.",
+    "Social": "Social people like working with others to help, teach, care for or serve them.",
+    "Enterprising": "Enterprising people like starting and carrying out projects: leading "
+    "people, persuading and making decisions, often in business.",
+    "Conventional": "Conventional people like following set procedures and routines, "
+    "working with data and details more than with ideas.",
+}
+
+
+def interest_sentences(scores: RiasecScores) -> list[str]:
+    """Every type explained, then the person's three strongest named (My Next Move style)."""
+    values = dict(zip(TYPE_NAMES, scores.values(), strict=True))
+    top = sorted(TYPE_NAMES, key=lambda name: (-values[name], TYPE_NAMES.index(name)))[:3]
+    lines = [TYPE_MEANINGS[name] for name in TYPE_NAMES]
+    lines.append(
+        f"Your strongest interests are {top[0]}, then {top[1]} and {top[2]}: look first at "
+        "work that combines them."
+    )
+    return lines

@@ -21,6 +21,14 @@ from careerset.reference.protocol import Reference
 # table costs ~80 ms, so it is done once per open reference, not once per assessment.
 _SKILL_MEANS: weakref.WeakKeyDictionary[object, dict[str, float]] = weakref.WeakKeyDictionary()
 
+# How O*NET's related-occupation tiers and SOC group levels read in a sentence.
+TIER_WORDS = {
+    "Primary-Short": "one of the occupations O*NET names as most closely related",
+    "Primary-Long": "an occupation O*NET names as closely related",
+    "Supplemental": "an occupation O*NET names as related",
+}
+GROUP_WORDS = {"broad": "broad occupational", "minor": "occupational", "major": "wide occupational"}
+
 
 def _all_skill_means(reference: Reference) -> dict[str, float]:
     try:
@@ -228,6 +236,7 @@ def _similarity(
     signals (centred skill correlation, else technology overlap).
 
     Codes alone give the SOC-group signal, so this works without any reference data.
+    `basis` is a plain phrase (no tier names or scores): it is shown to people.
     """
     if code == other:
         return Similarity(code, other, 1.0, {"same_occupation": True}, "the same occupation")
@@ -239,13 +248,16 @@ def _similarity(
     relation, basis = 0.0, ""
     if group is not None:
         evidence["soc_group"] = group
-        relation, basis = weights.soc_group[group], f"the same SOC {group} group"
+        relation, basis = (
+            weights.soc_group[group],
+            f"the same {GROUP_WORDS.get(group, 'occupational')} group",
+        )
     tier = facts.related(code).get(other) or facts.related(other).get(code)
     if tier is not None:
         evidence["related_tier"] = tier
         tier_score = weights.related_tier.get(tier, 0.0)
         if tier_score > relation:
-            relation, basis = tier_score, f"an O*NET related occupation ({tier})"
+            relation, basis = tier_score, TIER_WORDS.get(tier, "an O*NET related occupation")
     profile: float | None = None
     r = skill_correlation(facts, code, other)
     if r is not None:

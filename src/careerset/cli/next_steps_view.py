@@ -17,6 +17,7 @@ from rich.table import Table
 from careerset.analysis.evidence import collect_evidence, held_years
 from careerset.analysis.explore import ExploreReport, explore_occupations
 from careerset.analysis.gaps import LARGE_GAP, Gap, GapReport, check_target, compute_gaps
+from careerset.analysis.interests import RiasecScores, interest_sentences
 from careerset.analysis.paths import MAX_STEPS, PathReport, find_paths
 from careerset.analysis.plan import (
     Plan,
@@ -33,6 +34,7 @@ from careerset.errors import UserError
 from careerset.model.career import Career
 from careerset.model.dates import PartialDate
 from careerset.model.entries import Goal
+from careerset.model.enums import InterestScale
 from careerset.reference.profile import EscoOccupation
 from careerset.reference.query import ReferencePack, open_reference
 from careerset.store.repository import StoreSession
@@ -217,19 +219,23 @@ def explore_json(report: ExploreReport) -> dict[str, Any]:
 
 
 def _print_explore(report: ExploreReport) -> None:
-    table = Table(
-        "#", "occupation", "score", "passion", "readiness", "zone", "median wage", "uses your"
-    )
+    if report.person_scores is not None:
+        scores = RiasecScores.from_values(list(report.person_scores.values()), InterestScale.ONET)
+        for line in interest_sentences(scores):
+            _say(line)
+        _say("")
+    table = Table("#", "occupation", "match", "education", "median wage", "in short")
     for rank, item in enumerate(report.suggestions, start=1):
+        education = "-"
+        if item.education_needed:
+            education = ("met: " if item.education_met else "not met: ") + item.education_needed
         table.add_row(
             str(rank),
             f"{item.code} {item.title}",
-            f"{item.score:.2f}",
-            "-" if item.passion is None else f"{item.passion:.2f}",
-            f"{item.readiness:.2f}",
-            str(item.job_zone or "-"),
+            f"{item.score:.0%}",
+            education,
             _money(item.annual_median),
-            ", ".join(item.matched) or "-",
+            item.sentence().split(": ", 1)[-1],
         )
     console.print(table)
     for note in report.missing:
