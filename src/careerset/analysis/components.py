@@ -265,6 +265,9 @@ def growth(ctx: JobContext) -> Component:
             change = (pay - before) / before
             parts["pay_change"] = _clamp(0.5 + change / weights.pay_change_span)
             evidence["pay_change"] = round(change, 3)
+            evidence["pay_compared"] = (
+                "own" if pay_source == before_source == "stated" else "typical US"
+            )
         zone, zone_before = (
             ctx.facts.job_zone(c) if c else None
             for c in (job.occupation_code, previous.occupation_code)
@@ -315,10 +318,11 @@ def _growth_reason(score: float, evidence: dict[str, object]) -> str:
         details.append("the data shows no wage difference (both share one wage series)")
     elif "pay_change" in evidence:
         change = _number(evidence["pay_change"])
+        whose = "your" if evidence.get("pay_compared") == "own" else "typical US"
         if abs(change) < 0.02:
-            details.append("about the same pay")
+            details.append(f"about the same {whose} pay")
         else:
-            details.append(f"{abs(change):.0%} {'more' if change > 0 else 'less'} pay")
+            details.append(f"{abs(change):.0%} {'more' if change > 0 else 'less'} {whose} pay")
     if "oews_percentile" in evidence:
         percentile = _number(evidence["oews_percentile"])
         details.append(

@@ -31,7 +31,7 @@ def load_career() -> Career:
 
 
 def render_assessment(assessment: Assessment) -> None:
-    """A table for people: job, verdict, score and the strongest reason."""
+    """A table for people: job, verdict and the strongest reason (the score is in --json)."""
     if not assessment.verdicts:
         console.print("No jobs to assess yet; add one with `careerset add job`.", highlight=False)
         return
@@ -39,7 +39,6 @@ def render_assessment(assessment: Assessment) -> None:
     table.add_column("job", ratio=2)
     table.add_column("when", no_wrap=True)
     table.add_column("verdict", no_wrap=True)
-    table.add_column("score", justify="right")
     table.add_column("strongest reason", ratio=3)
     for verdict in assessment.verdicts:
         job = verdict.job
@@ -49,7 +48,6 @@ def render_assessment(assessment: Assessment) -> None:
             job.label,
             when,
             f"[{style}]{verdict.verdict}[/{style}]",
-            f"{verdict.score:.2f}",
             verdict.strongest_reason,
         )
     console.print(table)
