@@ -103,6 +103,11 @@ class PathReport:
                 f"You can go straight from {self.start_title} to {self.target_title}: "
                 "no stepping stone is needed."
             )
+        elif not self.paths:
+            lines.append(
+                f"No chain of similar jobs leads to {self.target_title}: the way in is through "
+                "its requirements (education, licence, experience) in your gaps and plan."
+            )
         for number, path in enumerate(self.paths, start=1):
             route = " then ".join(step.to_title for step in path.steps)
             lines.append(f"Path {number}: {route}.")

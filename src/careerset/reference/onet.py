@@ -167,13 +167,13 @@ def load_job_zones(db: sqlite3.Connection, source: InputFile, release: OnetRelea
 
 
 def load_requirements(db: sqlite3.Connection, source: InputFile, release: OnetRelease) -> Loaded:
-    table = read_table(
-        source, [CODE, "Element ID", "Scale ID", "Data Value"], ["Category", "Recommend Suppress"]
-    )
+    table = read_table(source, [CODE, "Element ID", "Scale ID", "Data Value"], ["Category"])
+    # Suppressed categories are kept: a distribution missing its largest share (often the
+    # flagged one, e.g. Registered Nurses' 56% bachelor's) would misstate the requirement.
     rows = []
-    for code, element_id, scale, value, category, suppress in table.rows:
+    for code, element_id, scale, value, category in table.rows:
         number = to_float(value)
-        if code and element_id and scale and number is not None and _flag(suppress) == 0:
+        if code and element_id and scale and number is not None:
             rows.append((code, element_id, scale, to_int(category) or 0, number))
     db.executemany(
         "INSERT OR REPLACE INTO requirement (code, element_id, scale, category, value)"

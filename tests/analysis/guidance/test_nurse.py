@@ -51,8 +51,8 @@ def test_no_generic_element_is_in_her_top_ten_gaps(pack: ReferencePack) -> None:
     assert top[0] == "a professional certification or licence"
     for name in NOT_IN_TOP_10:
         assert not any(name in shown for shown in top), (name, top)
-    gaps = {g.name for g in (*report.ranked(), *report.technology)}
-    assert not gaps & {g.name for g in report.strengths}
+    gaps = {(g.domain, g.name) for g in (*report.ranked(), *report.technology)}
+    assert not gaps & {(g.domain, g.name) for g in report.strengths}
 
 
 def test_the_plan_starts_with_the_licence_and_applies_only_after_it(pack: ReferencePack) -> None:
