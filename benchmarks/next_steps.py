@@ -18,8 +18,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+from careerset.analysis.evidence import held_years
 from careerset.analysis.gaps import compute_gaps
 from careerset.analysis.paths import find_paths
+from careerset.analysis.plan import build_plan
 from careerset.analysis.skill_space import occupation_space
 from careerset.model.career import Career
 from careerset.model.entries import Certification, Job, Skill
@@ -27,6 +29,7 @@ from careerset.reference.query import open_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET_MS = 300.0
+GUIDANCE_P95_MS = 50.0  # issue 15: gaps + paths + plan together, warm, in-process
 START = "15-2051.01"  # the issue's data analyst (Business Intelligence Analysts)
 
 
@@ -65,15 +68,21 @@ def in_process(pack: Path, count: int) -> dict[str, float]:
     career, today = analyst(), date(2026, 11, 1)
     started = time.perf_counter()
     space = occupation_space(reference)
-    find_paths(reference, START, "15-1251.00")
+    held = held_years(career, today)
+    gaps = compute_gaps(career, reference, "15-1251.00", today)
+    found = find_paths(reference, START, "15-1251.00", held_years=held)
+    build_plan(gaps, found.paths[0] if found.paths else None, 12, today)
     cold = (time.perf_counter() - started) * 1000
     targets = random.Random(7).sample(list(space.codes), min(count, len(space.codes)))
-    timings = []
+    timings, cpu = [], []
     for target in targets:
-        started = time.perf_counter()
-        compute_gaps(career, reference, target, today)
-        find_paths(reference, START, target)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        gaps = compute_gaps(career, reference, target, today)
+        found = find_paths(reference, START, target, held_years=held_years(career, today))
+        build_plan(gaps, found.paths[0] if found.paths else None, 12, today)
         timings.append((time.perf_counter() - started) * 1000)
+        # CPU time too: on a shared, loaded machine wall-clock spikes are other processes.
+        cpu.append((time.process_time() - started_cpu) * 1000)
     reference.close()
     return {
         "targets": len(targets),
@@ -81,6 +90,8 @@ def in_process(pack: Path, count: int) -> dict[str, float]:
         "p50_ms": round(statistics.median(timings), 2),
         "p95_ms": round(percentile(timings, 0.95), 2),
         "max_ms": round(max(timings), 2),
+        "cpu_p50_ms": round(statistics.median(cpu), 2),
+        "cpu_p95_ms": round(percentile(cpu, 0.95), 2),
     }
 
 
@@ -138,15 +149,20 @@ def main() -> None:
         }
     report["budget_ms"] = BUDGET_MS
     report["within_budget"] = report["in_process"]["max_ms"] < BUDGET_MS
+    report["guidance_p95_budget_ms"] = GUIDANCE_P95_MS
+    report["guidance_within_budget"] = report["in_process"]["p95_ms"] < GUIDANCE_P95_MS
     if args.json:
         print(json.dumps(report, indent=2))
         return
     warm = report["in_process"]
-    print(f"gaps + paths, warm, {warm['targets']} targets from {START}:")
+    print(f"gaps + paths + plan, warm, {warm['targets']} targets from {START}:")
     print(
-        f"  p50 {warm['p50_ms']} ms, p95 {warm['p95_ms']} ms, max {warm['max_ms']} ms "
+        f"  p50 {warm['p50_ms']} ms, p95 {warm['p95_ms']} ms "
+        f"(p95 budget {GUIDANCE_P95_MS:g} ms: "
+        f"{'ok' if report['guidance_within_budget'] else 'OVER'}), max {warm['max_ms']} ms "
         f"(budget {BUDGET_MS:g} ms: {'ok' if report['within_budget'] else 'OVER'})"
     )
+    print(f"  CPU time: p50 {warm['cpu_p50_ms']} ms, p95 {warm['cpu_p95_ms']} ms")
     print(f"  cold (first call builds the occupation matrices): {warm['cold_ms']} ms")
     cli = report["cli"]
     print(f"whole process: gaps {cli['gaps_median_ms']} ms, paths {cli['paths_median_ms']} ms")

@@ -364,14 +364,10 @@ def _requirement_checks(
     reference: Reference, target: OccupationSummary, attainment: Attainment
 ) -> tuple[RequirementCheck, ...]:
     requirements = reference.requirements(target.code) if reference.has("requirements") else None
-    zone = None
-    if reference.has("job_zones"):
-        zone = reference.job_zones().get(target.code)
-    related = {target.code}
-    if reference.has("related_occupations"):
-        related |= {r.code for r in reference.related_occupations().get(target.code, ())}
-    # Work whose skills carry over (the paths' threshold) is related experience too.
     space = occupation_space(reference)
+    zone = space.job_zones.get(target.code)
+    related = {target.code, *space.related.get(target.code, {})}
+    # Work whose skills carry over is related experience too.
     if target.code in space.index:
         row = space.similarity[space.index[target.code]]
         related |= {
@@ -385,9 +381,11 @@ def _requirement_checks(
 
 
 def _technology(
-    reference: Reference, target: OccupationSummary, sources: _Sources, matched: Matched
+    reference: Reference,
+    tools: tuple[TechnologySkill, ...],
+    sources: _Sources,
+    matched: Matched,
 ) -> tuple[Gap, ...]:
-    tools = reference.technology_skills(target.code) if reference.has("technology_skills") else ()
     total, counts = tool_counts(reference)
     gaps = [_technology_gap(t, sources, matched, tool_weight(t, total, counts)) for t in tools]
     gaps.sort(key=lambda g: (g.generic, -g.score, not g.in_demand, g.name))
@@ -473,7 +471,7 @@ def compute_gaps(
         knowledge=tuple(
             sorted((g for g in rated[KNOWLEDGE] if g.score > 0), key=lambda g: -g.score)
         ),
-        technology=_technology(reference, target, sources, matched),
+        technology=_technology(reference, tools, sources, matched),
         esco=tuple(_esco_gaps(esco, evidence)) if esco is not None else (),
         strengths=tuple(sorted(strengths, key=lambda g: (-g.importance * g.level, g.name))),
         missing=tuple(missing),

@@ -19,12 +19,17 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
+from scipy.sparse import csr_matrix, diags  # type: ignore[import-untyped]
+from scipy.sparse.csgraph import dijkstra  # type: ignore[import-untyped]
 
 from careerset.analysis.requirements import entry_bars
-from careerset.analysis.skill_space import OccupationSpace, occupation_space
+from careerset.analysis.skill_space import Matrix, OccupationSpace, occupation_space
 from careerset.analysis.wording import wage_change_sentence
 from careerset.errors import UserError
 from careerset.reference.protocol import Reference
+
+Flags = NDArray[np.bool_]
 
 # Every step must transfer skills: centered cosine >= 0.5 sits near the 80th percentile of
 # all occupation pairs (median is about 0), e.g. BI analysts -> data scientists.
@@ -144,7 +149,7 @@ class Graph(dict[str, dict[str, float]]):
 
 
 _GRAPHS: weakref.WeakKeyDictionary[OccupationSpace, Graph] = weakref.WeakKeyDictionary()
-_INCOMING: weakref.WeakKeyDictionary[Graph, dict[str, list[tuple[str, float]]]] = (
+_MATRICES: weakref.WeakKeyDictionary[Graph, tuple[list[str], dict[str, int], csr_matrix]] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -174,26 +179,38 @@ def occupation_graph(space: OccupationSpace) -> Graph:
     return graph
 
 
-def _reverse_distances(graph: Graph, target: str) -> dict[str, float]:
-    """Cheapest cost from every node to `target`: the exact A* heuristic for spur searches."""
-    reverse = _INCOMING.get(graph)
-    if reverse is None:
-        reverse = {}
-        for a, edges in graph.items():
-            for b, cost in edges.items():
-                reverse.setdefault(b, []).append((a, cost))
-        _INCOMING[graph] = reverse
-    distance = {target: 0.0}
-    queue = [(0.0, target)]
-    while queue:
-        d, node = heapq.heappop(queue)
-        if d > distance.get(node, float("inf")):
-            continue
-        for previous, cost in reverse.get(node, []):
-            if d + cost < distance.get(previous, float("inf")):
-                distance[previous] = d + cost
-                heapq.heappush(queue, (d + cost, previous))
-    return distance
+def _matrix(graph: Graph) -> tuple[list[str], dict[str, int], csr_matrix]:
+    """The graph as a sparse cost matrix (row = from, column = to), built once per graph."""
+    cached = _MATRICES.get(graph)
+    if cached is not None:
+        return cached
+    codes = sorted(set(graph) | {b for edges in graph.values() for b in edges})
+    index = {code: i for i, code in enumerate(codes)}
+    rows, columns, costs = [], [], []
+    for a, edges in graph.items():
+        for b, cost in edges.items():
+            rows.append(index[a])
+            columns.append(index[b])
+            costs.append(cost)
+    matrix = csr_matrix((costs, (rows, columns)), shape=(len(codes), len(codes)))
+    _MATRICES[graph] = (codes, index, matrix)
+    return _MATRICES[graph]
+
+
+def _reverse_distances(graph: Graph, target: str, banned: frozenset[str]) -> dict[str, float]:
+    """Cheapest cost from every allowed node to `target`: the exact A* heuristic for spurs."""
+    codes, index, matrix = _matrix(graph)
+    if target not in index:
+        return {target: 0.0}
+    keep = np.ones(len(codes))
+    for code in banned:
+        if code in index:
+            keep[index[code]] = 0.0
+    mask = diags(keep)
+    allowed = (mask @ matrix @ mask).tocsr()
+    distances = dijkstra(allowed.T, directed=True, indices=index[target])
+    reachable = np.flatnonzero(np.isfinite(distances))
+    return dict(zip([codes[i] for i in reachable], distances[reachable].tolist(), strict=True))
 
 
 def _search(
@@ -229,7 +246,7 @@ def shortest_paths(
     graph: Graph, start: str, target: str, k: int, banned: frozenset[str] = frozenset()
 ) -> list[tuple[float, list[str]]]:
     """Yen's k shortest loopless paths avoiding `banned` nodes, cheapest first."""
-    heuristic = _reverse_distances(graph, target)
+    heuristic = _reverse_distances(graph, target, banned)
     first = _search(graph, start, target, heuristic, set(banned), set())
     if first is None:
         return []
@@ -314,28 +331,38 @@ def _step(space: OccupationSpace, graph: Graph, a: str, b: str) -> Step:
     )
 
 
+_BARS_BY_SPACE: weakref.WeakKeyDictionary[OccupationSpace, tuple[Matrix, Flags]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _space_bars(space: OccupationSpace) -> tuple[Matrix, Flags]:
+    """Per space row: the usual education (0 when unknown) and whether it is licensed."""
+    cached = _BARS_BY_SPACE.get(space)
+    if cached is None:
+        bars = entry_bars(space.reference)
+        education = np.array([bars.education.get(code, 0) for code in space.codes], dtype=float)
+        licensed = np.array([code in bars.licensed for code in space.codes], dtype=bool)
+        cached = _BARS_BY_SPACE[space] = (education, licensed)
+    return cached
+
+
 def _banned(
     space: OccupationSpace, start: str, target: str, held_years: Mapping[str, float]
 ) -> frozenset[str]:
     """Steps a person could not or would not take on the way from start to target."""
-    bars = entry_bars(space.reference)
-    target_education = bars.education.get(target)
+    education, licensed = _space_bars(space)
     row = space.similarity[space.index[target]]
-    closeness = float(row[space.index[start]])
-    banned = set()
-    for code in space.codes:
-        if code in (start, target):
-            continue
-        held = held_years.get(code, 0.0)
-        reasons = (
-            held >= 1.0,  # no return to work already done for a year or more
-            target_education is not None and bars.education.get(code, 0) > target_education,
-            code in bars.licensed and held <= 0,  # another licensed profession: leads away
-            float(row[space.index[code]]) <= closeness,  # not closer to the target
-        )
-        if any(reasons):
-            banned.add(code)
-    return frozenset(banned)
+    held = np.array([held_years.get(code, 0.0) for code in space.codes])
+    target_education = education[space.index[target]]
+    banned = (
+        (held >= 1.0)  # no return to work already done for a year or more
+        | ((education > target_education) if target_education > 0 else False)
+        | (licensed & (held <= 0))  # another licensed profession: it leads away
+        | (row <= row[space.index[start]])  # not closer to the target than the start
+    )
+    banned[space.index[start]] = banned[space.index[target]] = False
+    return frozenset(space.codes[i] for i in np.flatnonzero(banned))
 
 
 def _in_space(space: OccupationSpace, reference: Reference, code: str, role: str) -> str:

@@ -11,6 +11,7 @@ import math
 import re
 import weakref
 from collections import Counter
+from functools import cache
 
 from careerset.reference.profile import TechnologySkill
 from careerset.reference.protocol import Reference
@@ -34,8 +35,12 @@ _COUNTS: weakref.WeakKeyDictionary[object, tuple[int, Counter[str]]] = weakref.W
 
 
 def is_generic(tool: TechnologySkill) -> bool:
-    text = f"{tool.name} {tool.commodity_title or ''}"
-    return GENERIC_PATTERN.search(text) is not None
+    return _generic(tool.name, tool.commodity_title or "")
+
+
+@cache
+def _generic(name: str, commodity: str) -> bool:
+    return GENERIC_PATTERN.search(f"{name} {commodity}") is not None
 
 
 def tool_counts(reference: Reference) -> tuple[int, Counter[str]]:
