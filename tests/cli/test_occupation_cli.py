@@ -143,3 +143,15 @@ def test_every_command_has_an_example(group: list[str]) -> None:
 
     result = CliRunner().invoke(cli(), [*group, "--help"])
     assert result.exit_code == 0 and "Example:" in result.stdout
+
+
+@pytest.mark.shared_data
+def test_show_states_the_requirements_in_plain_words(run: Invoke, use_reference_pack: Path) -> None:
+    result = run("occupation", "show", "29-1171.00")
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "Education: 65% say a master's degree is required, 26% a doctorate." in text
+    assert "Professional certification or licence: essential (4.8 of 5)." in text
+    data = json.loads(run("occupation", "show", "29-1171.00", "--json").stdout)
+    assert data["requirements"]["certification"] == pytest.approx(4.78)
+    assert data["requirement_sentences"][0].startswith("Education: 65%")

@@ -181,12 +181,21 @@ def show(
             print_json(_esco_json(occupation)) if as_json else _print_esco(occupation)
             return
         profile = reference.profile(code, section or None)
+        requirements = None if section else reference.requirements(profile.code)
     finally:
         reference.close()
+    from careerset.analysis.requirements import describe_requirements
+
+    lines = [] if section else describe_requirements(requirements, profile.job_zone)
     if as_json:
-        print_json(profile_json(profile, reference.kind))
+        data = profile_json(profile, reference.kind)
+        data["requirements"] = asdict(requirements) if requirements is not None else None
+        data["requirement_sentences"] = lines
+        print_json(data)
     else:
         _print_profile(profile, reference.kind)
+        for line in lines:
+            _say(line)
 
 
 def _comparison(reference: ReferencePack, codes: list[str]) -> dict[str, Any]:
