@@ -19,7 +19,7 @@ from careerset.analysis.interests import RiasecScores, congruence
 from careerset.analysis.requirements import entry_bars
 from careerset.analysis.skill_space import Matrix, OccupationSpace, RatingMatrix, occupation_space
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TermMatcher
-from careerset.analysis.wording import US_WAGE_LABEL
+from careerset.analysis.wording import US_WAGE_LABEL, outside_us
 from careerset.model.career import Career
 from careerset.reference.profile import RIASEC, Interests
 from careerset.reference.protocol import Reference
@@ -76,6 +76,10 @@ class ExploreReport:
     suggestions: tuple[Suggestion, ...]
     person_scores: dict[str, float] | None  # on O*NET's 1-7 scale
     missing: tuple[str, ...] = field(default=())
+    outside_us: bool = False  # every wage is then labelled as a US figure
+
+    def sentences(self) -> list[str]:
+        return [s.sentence(self.outside_us) for s in self.suggestions]
 
 
 def _evidence_vector(
@@ -211,7 +215,12 @@ def explore_occupations(
             )
         )
     scores = dict(zip(RIASEC, person.to_onet().values(), strict=True)) if person else None
-    return ExploreReport(tuple(suggestions), scores, tuple(missing))
+    location = career.person.location
+    abroad = outside_us(
+        location.country_code if location is not None else None,
+        [job.location for job in career.jobs if job.location],
+    )
+    return ExploreReport(tuple(suggestions), scores, tuple(missing), abroad)
 
 
 def _passion(person: RiasecScores, occupation: Interests) -> float | None:

@@ -224,7 +224,8 @@ def _print_explore(report: ExploreReport) -> None:
         for line in interest_sentences(scores):
             _say(line)
         _say("")
-    table = Table("#", "occupation", "match", "education", "median wage", "in short")
+    wage = "median wage (US, BLS OEWS)" if report.outside_us else "median wage"
+    table = Table("#", "occupation", "match", "education", wage, "in short")
     for rank, item in enumerate(report.suggestions, start=1):
         education = "-"
         if item.education_needed:
@@ -235,7 +236,7 @@ def _print_explore(report: ExploreReport) -> None:
             f"{item.score:.0%}",
             education,
             _money(item.annual_median),
-            item.sentence().split(": ", 1)[-1],
+            item.sentence(report.outside_us).split(": ", 1)[-1],
         )
     console.print(table)
     for note in report.missing:

@@ -1,7 +1,10 @@
 """Explore for the nurse: scores that spread, requirements shown, nobody ready without the degree."""
 
+import pytest
+
 from careerset.analysis.explore import explore_occupations
 from careerset.analysis.interests import RiasecScores, interest_sentences
+from careerset.analysis.wording import outside_us
 from careerset.model.career import Career
 from careerset.model.entries import InterestProfile
 from careerset.model.enums import InterestScale
@@ -53,9 +56,25 @@ def test_filters_by_preparation_and_by_education_held(pack: ReferencePack) -> No
 
 def test_wages_are_labelled_us_figures_for_someone_abroad(pack: ReferencePack) -> None:
     report = explore_occupations(_nurse(), pack, TODAY, 5)
+    assert report.outside_us  # she works in Dublin
+    assert all("US figures (BLS OEWS, USD, May 2025)" in line for line in report.sentences())
     paid = next(s for s in report.suggestions if s.annual_median is not None)
-    assert "US figures (BLS OEWS, USD" in paid.sentence(outside_us=True)
     assert "US figures" not in paid.sentence(outside_us=False)
+
+
+@pytest.mark.parametrize(
+    ("country", "places", "abroad"),
+    [
+        ("IE", [], True),
+        ("US", ["Dublin, Ireland"], False),
+        (None, ["Austin, Texas", "Dublin, Ireland"], True),
+        (None, ["Dublin, Ireland", "Austin, TX"], False),
+        (None, ["Remote"], False),
+        (None, [], False),
+    ],
+)
+def test_where_the_person_lives(country: str | None, places: list[str], abroad: bool) -> None:
+    assert outside_us(country, places) is abroad
 
 
 def test_every_interest_type_is_explained_and_the_top_three_named() -> None:
