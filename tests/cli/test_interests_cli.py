@@ -75,3 +75,18 @@ def test_set_rejects_bad_scores(run: Invoke, args: list[str], message: str) -> N
     result = run("interests", "set", *args)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_the_profile_is_explained_in_plain_words(run: Invoke) -> None:
+    assert run("interests", "set", "R=12", "I=31", "A=8", "S=36", "E=14", "C=20").exit_code == 0
+    shown = " ".join(run("interests", "show").stdout.split())
+    for name in (
+        "Realistic",
+        "Investigative",
+        "Artistic",
+        "Social",
+        "Enterprising",
+        "Conventional",
+    ):
+        assert f"{name} people like" in shown
+    assert "Your strongest interests are Social, then Investigative and Conventional" in shown

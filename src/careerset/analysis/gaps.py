@@ -16,8 +16,8 @@ from typing import Any
 
 from careerset.analysis.attainment import Attainment, person_attainment
 from careerset.analysis.evidence import CareerEvidence, HeldOccupation, collect_evidence
-from careerset.analysis.requirements import RequirementCheck, check_requirements
-from careerset.analysis.skill_space import occupation_space, reference_has_skills
+from careerset.analysis.requirements import RequirementCheck, requirement_checks
+from careerset.analysis.skill_space import reference_has_skills
 from careerset.analysis.technology_gaps import is_generic, tool_counts, tool_weight
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TECHNOLOGY, TermMatcher
 from careerset.errors import UserError
@@ -36,11 +36,13 @@ Z_95 = 1.96  # O*NET's 95% confidence interval is the level +- 1.96 standard err
 DEFAULT_SE = 0.25  # a typical O*NET level standard error, for ratings published without one
 # Below this many level points a difference is within raters' spread whatever the SE says.
 MIN_DIFFERENCE = 0.75
-RELATED_SIMILARITY = 0.3  # skill similarity (about the top third of pairs) for related experience
 SKILL_DECAY_AFTER = 10.0  # years after which skills from a held occupation start to fade
 STATED_TECHNOLOGY_COVERAGE = 1.0  # a tool the person names is a tool they use
 FIELD_RELATED_LEVEL = {11: 6.0, 10: 6.0, 9: 5.5, 8: 5.5, 7: 5.0, 6: 5.0, 5: 4.0}
 FIELD_RELATED_IMPORTANCE = 3.5  # knowledge a degree in the target's field teaches
+# Fluency words -> O*NET knowledge level (0-7) for a listed language.
+LANGUAGE_LEVEL = {"native": 6.0, "bilingual": 6.0, "fluent": 5.5, "full": 5.0, "profession": 4.5}
+LANGUAGE_DEFAULT_LEVEL = 3.0
 
 
 @dataclass(frozen=True)
@@ -360,24 +362,20 @@ def _field_links(
     return links
 
 
-def _requirement_checks(
-    reference: Reference, target: OccupationSummary, attainment: Attainment
-) -> tuple[RequirementCheck, ...]:
-    requirements = reference.requirements(target.code) if reference.has("requirements") else None
-    space = occupation_space(reference)
-    zone = space.job_zones.get(target.code)
-    related = {target.code, *space.related.get(target.code, {})}
-    # Work whose skills carry over is related experience too.
-    if target.code in space.index:
-        row = space.similarity[space.index[target.code]]
-        related |= {
-            h.code
-            for h in attainment.held
-            if h.code in space.index and row[space.index[h.code]] >= RELATED_SIMILARITY
-        }
-    years = attainment.years_in(related, {target.code[:5]})
-    held_target = any(h.code == target.code and (h.years or 0) >= 1 for h in attainment.held)
-    return check_requirements(requirements, zone, target.title, attainment, years, held_target)
+def _language_links(career: Career) -> Matched:
+    """Languages the person lists evidence O*NET's Foreign Language and English Language."""
+    links: Matched = {}
+    for language in career.person.languages:
+        name = (language.language or "").strip()
+        if not name:
+            continue
+        fluency = (language.fluency or "").lower()
+        level = next((v for k, v in LANGUAGE_LEVEL.items() if k in fluency), LANGUAGE_DEFAULT_LEVEL)
+        element = "English Language" if name.lower() == "english" else "Foreign Language"
+        links.setdefault((KNOWLEDGE, element), []).append(
+            EvidenceLink((), "language", name, level, f"you speak {name}")
+        )
+    return links
 
 
 def _technology(
@@ -443,8 +441,10 @@ def compute_gaps(
         }
     )
     matched = _statement_links(evidence, matcher)
-    for key, links in _field_links(attainment, target, required[KNOWLEDGE]).items():
-        matched.setdefault(key, []).extend(links)
+    extra = (_field_links(attainment, target, required[KNOWLEDGE]), _language_links(career))
+    for found in extra:
+        for key, links in found.items():
+            matched.setdefault(key, []).extend(links)
     rated = {
         domain: [
             _rated_gap(domain, e, _links_for(domain, e, sources, matched), sources)
@@ -475,5 +475,5 @@ def compute_gaps(
         esco=tuple(_esco_gaps(esco, evidence)) if esco is not None else (),
         strengths=tuple(sorted(strengths, key=lambda g: (-g.importance * g.level, g.name))),
         missing=tuple(missing),
-        requirements=_requirement_checks(reference, target, attainment),
+        requirements=requirement_checks(reference, target, attainment),
     )

@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from careerset.analysis.attainment import Attainment
-from careerset.reference.profile import Requirements
+from careerset.analysis.skill_space import occupation_space
+from careerset.reference.profile import OccupationSummary, Requirements
 from careerset.reference.protocol import Reference
 from careerset.reference.requirement_categories import (
     EDUCATION_LEVELS,
@@ -22,6 +23,7 @@ from careerset.reference.requirement_categories import (
     JOB_TRAINING_LEVELS,
 )
 
+RELATED_SIMILARITY = 0.3  # skill similarity (about the top third of pairs) for related experience
 LICENSED = 4.0  # certification importance from which an occupation is a licensed profession
 CERTIFICATION_NEEDED = 3.5  # importance (1-5) from which a certification or licence is expected
 APPRENTICESHIP_NEEDED = 3.5
@@ -372,3 +374,24 @@ def entry_bars(reference: Reference) -> EntryBar:
     bar = EntryBar(education, frozenset(licensed))
     _BARS[reference] = bar
     return bar
+
+
+def requirement_checks(
+    reference: Reference, target: OccupationSummary, attainment: Attainment
+) -> tuple[RequirementCheck, ...]:
+    """The target's requirements checked against what the person has attained."""
+    requirements = reference.requirements(target.code) if reference.has("requirements") else None
+    space = occupation_space(reference)
+    zone = space.job_zones.get(target.code)
+    related = {target.code, *space.related.get(target.code, {})}
+    # Work whose skills carry over is related experience too.
+    if target.code in space.index:
+        row = space.similarity[space.index[target.code]]
+        related |= {
+            h.code
+            for h in attainment.held
+            if h.code in space.index and row[space.index[h.code]] >= RELATED_SIMILARITY
+        }
+    years = attainment.years_in(related, {target.code[:5]})
+    held_target = any(h.code == target.code and (h.years or 0) >= 1 for h in attainment.held)
+    return check_requirements(requirements, zone, target.title, attainment, years, held_target)

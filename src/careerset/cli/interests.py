@@ -17,6 +17,7 @@ from careerset.analysis.interests import (
     TYPE_NAMES,
     ProfilerItem,
     RiasecScores,
+    interest_sentences,
     profiler_items,
     score_answers,
 )
@@ -253,6 +254,10 @@ def _show_scores(scores: RiasecScores, source: str, when: str) -> None:
     for name, value, converted in zip(TYPE_NAMES, scores.values(), onet.values(), strict=True):
         shown = f"{value:5.1f}/40" if scores.scale == InterestScale.RAW else f"{value:4.2f}/7"
         _say(f"  {name:<14} {shown}   O*NET scale {converted:4.2f}  {'#' * round(converted * 4)}")
+    if not scores.is_flat:
+        _say("")
+        for line in interest_sentences(scores):
+            _say(line)
 
 
 def profile_json(entry: InterestProfile) -> dict[str, object]:
