@@ -60,7 +60,8 @@ def _wage_lines(wages: Wages) -> list[str]:
     annual = " / ".join(_money(wages.annual[p]) for p in (10, 25, 50, 75, 90))
     hourly = " / ".join(_money(wages.hourly[p], hourly=True) for p in (10, 25, 50, 75, 90))
     return [
-        f"Wages{scope}: employment {employment}, median {_money(wages.annual_median)} a year",
+        f"US wages (BLS OEWS, USD, May 2025){scope}: employment {employment}, "
+        f"median {_money(wages.annual_median)} a year",
         f"  annual 10/25/50/75/90th: {annual}",
         f"  hourly 10/25/50/75/90th: {hourly}",
     ]

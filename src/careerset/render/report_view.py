@@ -217,7 +217,8 @@ def _pay(
         "pay",
         "Pay over time",
         "Real full-time-equivalent pay per job (2025 USD) "
-        "against the occupation's OEWS wage percentiles (band: 25th–75th).",
+        "against the occupation's US wage percentiles (BLS OEWS, USD, May 2025; band: "
+        "25th–75th).",
     )
     real = {p.job_id: p.real_annual_pay for p in report.metrics.trajectory}
     points = []
