@@ -40,6 +40,23 @@ def test_path_goes_through_the_stepping_stone(tiny) -> None:
     assert first.gaps[0].name == "Programming"
 
 
+def test_a_path_never_returns_to_work_held_for_a_year(tiny) -> None:
+    held = {"15-0001.00": 5.0, "15-0002.00": 2.0}
+    report = find_paths(tiny, "15-0001.00", "15-0003.00", held_years=held)
+    assert all("15-0002.00" not in path.codes for path in report.paths)
+    brief = find_paths(tiny, "15-0001.00", "15-0003.00", held_years={"15-0002.00": 0.5})
+    assert brief.paths[0].codes == ("15-0001.00", "15-0002.00", "15-0003.00")
+
+
+def test_each_step_says_why_in_plain_words(tiny) -> None:
+    report = find_paths(tiny, "15-0001.00", "15-0003.00")
+    why = report.paths[0].steps[0].why
+    assert why[0].startswith("O*NET lists it as a related occupation")
+    assert any(line.startswith("It builds Programming") for line in why)
+    assert any("typical pay is about 22% more" in line for line in why)
+    assert not report.direct and "go straight" not in " ".join(report.sentences())
+
+
 def test_related_occupations_make_a_step_cheaper(tiny) -> None:
     graph = occupation_graph(occupation_space(tiny))
     space = occupation_space(tiny)
