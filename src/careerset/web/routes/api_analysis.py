@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
+from careerset.actions.report import assess
 from careerset.reference.query import normalize_code
 from careerset.web.context import WebContext, get_context
 from careerset.web.routes.dashboard import career_report
@@ -36,7 +37,8 @@ def report(context: Context) -> dict[str, Any]:
 
 @router.get("/assessment", summary="The verdict for every job, with components and reasons")
 def assessment(context: Context) -> dict[str, Any]:
-    result = career_report(context).assessment
+    # The verdicts alone: no gaps, paths or report are computed for this.
+    result = assess(context.career(), context.reference(), context.today())
     return dict(
         _plain(
             {
@@ -44,7 +46,7 @@ def assessment(context: Context) -> dict[str, Any]:
                 "targets": result.targets,
                 "missing_inputs": result.missing_inputs,
                 "missing_features": result.missing_features,
-                "hints": result.hints(),
+                "hints": [hint.to_dict() for hint in result.hints()],
             }
         )
     )

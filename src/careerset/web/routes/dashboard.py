@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from careerset.analysis.report import CareerReport, build_report
+from careerset.actions.report import career_report as build_career_report
+from careerset.analysis.report import CareerReport
 from careerset.model.career import Career
 from careerset.web.context import WebContext, get_context
 from careerset.web.forms import KIND_NAMES
@@ -23,7 +24,7 @@ def career_report(context: WebContext, career: Career | None = None) -> CareerRe
     reference = context.reference()
     if career is None:
         career = context.career()
-    return build_report(career, context.today(), reference, reference_kind=reference.kind)
+    return build_career_report(career, reference, context.today())
 
 
 @router.get("/", response_class=HTMLResponse)
