@@ -8,7 +8,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from careerset.cli.entry_flags import COMMON, EXAMPLES, KIND_FLAGS, Flag, flag_for
+from careerset.actions.entry_fields import COMMON, EXAMPLES, KIND_FLAGS, Flag, flag_for
 from careerset.cli.job_coding import code_new_job, confirmed_codes
 from careerset.cli.main import app
 from careerset.cli.output import console, print_json
