@@ -26,6 +26,7 @@ NAVIGATION = (
     ("/assessment", "Assessment"),
     ("/occupations", "Occupations"),
     ("/next-steps", "Next steps"),
+    ("/report", "Report"),
     ("/cv", "CV"),
     ("/exchange", "Import / export"),
     ("/status", "Data status"),
