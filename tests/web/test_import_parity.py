@@ -50,7 +50,9 @@ def _jobs(target: str) -> list[str]:
         store.close()
 
 
-@pytest.mark.parametrize("pair", [_json_resume_pair, _rendercv_pair], ids=["jsonresume", "rendercv"])
+@pytest.mark.parametrize(
+    "pair", [_json_resume_pair, _rendercv_pair], ids=["jsonresume", "rendercv"]
+)
 def test_cli_and_web_merge_the_same_two_files_the_same_way(
     pair: object,
     tmp_path: Path,

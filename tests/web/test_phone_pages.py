@@ -137,3 +137,40 @@ def test_cv_options_reach_the_preview_and_the_downloads(
         target = tmp_path / "cv.pdf"
         download.value.save_as(target)
         assert target.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.shared_data
+def test_the_assessment_api_computes_no_gaps_or_paths(
+    tmp_path: Path, use_reference_pack: Path
+) -> None:
+    """Only verdicts: with the full pack, whose skills would allow gaps and paths, the gap and
+    path analyses are never even imported to answer it (the dashboard's report does import them)."""
+    import subprocess
+    import sys
+
+    _demo_store(tmp_path / "store.sqlite")
+    probe = (
+        "import sys\n"
+        "from fastapi.testclient import TestClient\n"
+        "from careerset.web.app import create_app\n"
+        f"app = create_app({str(tmp_path / 'store.sqlite')!r}, 'default')\n"
+        "response = TestClient(app, base_url='http://127.0.0.1').get('/api/assessment')\n"
+        "assert response.status_code == 200, response.text\n"
+        "assert len(response.json()['verdicts']) == 7\n"
+        "print(sorted(m for m in ('careerset.analysis.gaps', 'careerset.analysis.paths',"
+        " 'careerset.analysis.explore') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    # The same probe on the full report does load them: the check above can fail.
+    report = probe.replace("/api/assessment", "/api/report").replace(
+        "assert len(response.json()['verdicts']) == 7", "assert response.json()['outlook']"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", report], capture_output=True, text=True, check=False, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert "careerset.analysis.gaps" in result.stdout

@@ -40,6 +40,12 @@ def outlook_for(career: Career, reference: Reference | None, today: date) -> Out
     return summarize_outlook(target, title, steps.gaps, steps.paths, plan, notes)
 
 
+def assessment_report(career: Career, reference: Reference | None, today: date) -> CareerReport:
+    """Verdicts, metrics and next steps without "where to go next" (no gaps or paths computed)."""
+    kind = None if reference is None else reference.kind
+    return build_report(career, today, reference, reference_kind=kind)
+
+
 def career_report(career: Career, reference: Reference | None, today: date) -> CareerReport:
     """Everything the report shows: summary, verdicts, metrics, next steps and the outlook."""
     kind = None if reference is None else reference.kind

@@ -7,12 +7,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from careerset.actions.report import assess
-from careerset.reference.query import normalize_code
+from careerset.actions.next_steps import next_steps as compute_next_steps
+from careerset.actions.occupations import MAX_COMPARE, compare_occupations
+from careerset.actions.report import assess, career_report
 from careerset.web.context import WebContext, get_context
-from careerset.web.routes.dashboard import career_report
-from careerset.web.routes.explorer import MAX_COMPARE
-from careerset.web.routes.next_steps import compute_next_steps
 from careerset.web.routes.status import data_status
 
 router = APIRouter(prefix="/api", tags=["analysis"])
@@ -32,7 +30,8 @@ def _plain(value: Any) -> Any:
 
 @router.get("/report", summary="The career report: summary, verdicts, metrics, next steps")
 def report(context: Context) -> dict[str, Any]:
-    return dict(_plain(career_report(context).to_dict()))
+    report = career_report(context.career(), context.reference(), context.today())
+    return dict(_plain(report.to_dict()))
 
 
 @router.get("/assessment", summary="The verdict for every job, with components and reasons")
@@ -68,9 +67,8 @@ def compare(
     context: Context,
     codes: Annotated[list[str], Query(max_length=MAX_COMPARE)],
 ) -> list[dict[str, Any]]:
-    reference = context.reference()
-    wanted = list(dict.fromkeys(normalize_code(code) for code in codes))
-    return [dict(_plain(asdict(reference.profile(code)))) for code in wanted]
+    profiles = compare_occupations(context.reference(), codes)
+    return [dict(_plain(asdict(profile))) for profile in profiles]
 
 
 @router.get("/occupations/{code}", summary="Everything known about one occupation")
@@ -82,7 +80,8 @@ def occupation(code: str, context: Context) -> dict[str, Any]:
 def next_steps(
     context: Context, target: Annotated[str, Query(max_length=40)] = ""
 ) -> dict[str, Any]:
-    return dict(_plain(compute_next_steps(context, target).to_dict()))
+    steps = compute_next_steps(context.career(), context.reference(), target, context.today())
+    return dict(_plain(steps.to_dict()))
 
 
 @router.get("/status", summary="The store, the profile and the reference data in use")
