@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from careerset.analysis.requirements import describe_requirements
-from careerset.reference.builder import build_pack
-from careerset.reference.query import ReferencePack, open_reference
-from careerset.reference.requirement_categories import (
+from careerset.analysis.requirement_labels import (
     EDUCATION_LEVELS,
     EXPERIENCE_LEVELS,
     JOB_TRAINING_LEVELS,
     SITE_TRAINING_LEVELS,
 )
+from careerset.analysis.requirements import describe_requirements
+from careerset.reference.builder import build_pack
+from careerset.reference.query import ReferencePack, open_reference
 from careerset.reference.sources import resolve_inputs
 
 from .helpers import ONET_FIXTURE

@@ -8,7 +8,7 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from careerset.analysis.report import build_report
+from careerset.actions.report import career_report
 from careerset.cli.setup import load_demo_career
 from careerset.model.career import Career
 from careerset.model.person import Person
@@ -32,7 +32,7 @@ CHART_TITLES = {
 
 def view_for(career: Career, pack: Path | None = None) -> ReportView:
     reference = open_reference(pack)
-    report = build_report(career, TODAY, reference, reference_kind=reference.kind)
+    report = career_report(career, reference, TODAY)
     return build_report_view(career, report, reference)
 
 
@@ -45,7 +45,7 @@ def test_embedded_default_draws_what_it_can_and_names_the_rest(embedded_view: Re
     drawn = {c.key for c in embedded_view.charts if c.svg}
     assert drawn == {"timeline", "hexagon", "pay", "skills"}
     gaps = embedded_view.chart("gaps")
-    assert gaps.svg is None and gaps.unavailable and "careerset data install" in gaps.unavailable
+    assert gaps.svg is None and gaps.unavailable and "reference data" in gaps.unavailable
     assert embedded_view.plan == [] and embedded_view.plan_unavailable
 
 

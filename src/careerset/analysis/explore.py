@@ -16,6 +16,7 @@ import numpy as np
 from careerset.analysis.attainment import person_attainment
 from careerset.analysis.evidence import CareerEvidence, collect_evidence
 from careerset.analysis.interests import RiasecScores, congruence
+from careerset.analysis.requirement_labels import EDUCATION_LEVELS
 from careerset.analysis.requirements import entry_bars
 from careerset.analysis.skill_space import Matrix, OccupationSpace, RatingMatrix, occupation_space
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TermMatcher
@@ -23,7 +24,6 @@ from careerset.analysis.wording import US_WAGE_LABEL, outside_us
 from careerset.model.career import Career
 from careerset.reference.profile import RIASEC, Interests
 from careerset.reference.protocol import Reference
-from careerset.reference.requirement_categories import EDUCATION_LEVELS
 
 MATCHED_SHOWN = 3
 TOLERANCE = 0.75  # level points: within this, a shown level meets the need (as in gaps)

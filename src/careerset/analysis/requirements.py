@@ -12,16 +12,16 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from careerset.analysis.attainment import Attainment
-from careerset.analysis.skill_space import occupation_space
-from careerset.reference.profile import OccupationSummary, Requirements
-from careerset.reference.protocol import Reference
-from careerset.reference.requirement_categories import (
+from careerset.analysis.requirement_labels import (
     EDUCATION_LEVELS,
     EDUCATION_SHORT,
     EXPERIENCE_LEVELS,
     EXPERIENCE_YEARS,
     JOB_TRAINING_LEVELS,
 )
+from careerset.analysis.skill_space import occupation_space
+from careerset.reference.profile import OccupationSummary, Requirements
+from careerset.reference.protocol import Reference
 
 RELATED_SIMILARITY = 0.3  # skill similarity (about the top third of pairs) for related experience
 LICENSED = 4.0  # certification importance from which an occupation is a licensed profession

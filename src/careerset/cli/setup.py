@@ -90,16 +90,17 @@ def demo_command(
     today = date.today()
     summary = summarize(stored, today)
     # Imported here: the assessment pulls in the reference layer, which `init` does not need.
-    from careerset.analysis.report import build_report
+    from careerset.actions.report import career_report
     from careerset.cli.assess import render_assessment
+    from careerset.cli.next_actions import cli_words
     from careerset.paths import data_dir
     from careerset.reference.query import open_reference
     from careerset.render.showcase import write_showcase
 
     reference = open_reference()
-    report = build_report(stored, today, reference, reference_kind=reference.kind)
+    report = career_report(stored, reference, today)
     try:
-        written = write_showcase(stored, report, reference, out or data_dir() / "demo")
+        written = write_showcase(stored, report, reference, out or data_dir() / "demo", cli_words)
     except OSError as error:
         raise UserError(
             f"cannot write the demo files: {error}; choose a folder with --out."
@@ -114,7 +115,7 @@ def demo_command(
                 "summary": asdict(summary),
                 "assessment": verdicts,
                 "outlook": report.outlook.to_dict(),
-                "next_steps": report.next_steps,
+                "next_steps": [step.to_dict() for step in report.next_steps],
                 "files": files_written,
             }
         )
@@ -123,9 +124,11 @@ def demo_command(
     render_assessment(assessment)
     from careerset.render.report_text import outlook_lines
 
-    console.print("\n".join(outlook_lines(report.outlook)), highlight=False, markup=False)
+    console.print(
+        "\n".join(outlook_lines(report.outlook, cli_words)), highlight=False, markup=False
+    )
     console.print("What to do next:", highlight=False)
     for number, step in enumerate(report.next_steps, start=1):
-        console.print(f"  {number}. {step}", highlight=False, markup=False)
+        console.print(f"  {number}. {cli_words(step)}", highlight=False, markup=False)
     for name, path in written.items():
         console.print(f"Wrote the sample's {name}: {path}", highlight=False, soft_wrap=True)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from careerset.reference.connection import ReferenceBase
 from careerset.reference.profile import Requirements
-from careerset.reference.requirement_categories import (
-    APPRENTICESHIP,
-    CERTIFICATION,
-    EDUCATION,
-    EXPERIENCE,
-    JOB_TRAINING,
-    SITE_TRAINING,
-)
+
+# O*NET element ids of the Education, Training, and Experience file.
+EDUCATION = "2.D.1"  # Required Level of Education (RL)
+CERTIFICATION = "2.D.4.a"  # Job-Related Professional Certification (IM)
+EXPERIENCE = "3.A.1"  # Related Work Experience (RW)
+SITE_TRAINING = "3.A.2"  # On-Site or In-Plant Training (PT)
+JOB_TRAINING = "3.A.3"  # On-the-Job Training (OJ)
+APPRENTICESHIP = "3.A.4.a"  # Job-related Apprenticeship (IM)
 
 _DISTRIBUTIONS = {
     ("RL", EDUCATION): "education",

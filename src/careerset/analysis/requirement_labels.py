@@ -1,17 +1,10 @@
-"""O*NET's category labels for Education, Training, and Experience (RL, RW, PT, OJ).
+"""O*NET's category labels for Education, Training, and Experience (RL, RW, PT, OJ), in words.
 
 Taken from O*NET's "Education, Training, and Experience Categories" documentation, which the
 text release ships as a separate file that the shared data lacks; the labels never change.
 """
 
 from __future__ import annotations
-
-EDUCATION = "2.D.1"  # Required Level of Education (RL)
-CERTIFICATION = "2.D.4.a"  # Job-Related Professional Certification (IM)
-EXPERIENCE = "3.A.1"  # Related Work Experience (RW)
-SITE_TRAINING = "3.A.2"  # On-Site or In-Plant Training (PT)
-JOB_TRAINING = "3.A.3"  # On-the-Job Training (OJ)
-APPRENTICESHIP = "3.A.4.a"  # Job-related Apprenticeship (IM)
 
 EDUCATION_LEVELS: dict[int, str] = {
     1: "less than a high school diploma",
