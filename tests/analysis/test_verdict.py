@@ -90,7 +90,7 @@ def test_json_shape() -> None:
     components = first["components"]
     assert isinstance(components, dict) and set(components) == set(COMPONENTS)
     for component in components.values():
-        assert set(component) == {"score", "evidence", "reason"}
+        assert set(component) == {"score", "evidence", "reason", "action"}
     assert first["verdict"] in VERDICTS
 
 
@@ -99,7 +99,9 @@ def test_missing_components_are_listed_with_what_would_supply_them() -> None:
     assessment = assess_career(career, TODAY, MemoryReference(ALL_FEATURES - {"interests"}))
     for verdict in assessment.verdicts:
         assert verdict.missing == ["passion_fit"]
-        assert any("interests take" in reason for reason in verdict.reasons)
+        assert any("interest profiler" in reason for reason in verdict.reasons)
+        passion = verdict.components["passion_fit"]
+        assert passion.action is not None and passion.action.kind == "take_profiler"
     assert "interest_profile" in assessment.missing_inputs
     assert assessment.hints()
 

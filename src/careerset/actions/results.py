@@ -16,8 +16,7 @@ def gaps_to_dict(report: GapReport) -> dict[str, Any]:
     """Every gap with importance, level and its evidence ids; `ranked` in display order."""
     from careerset.analysis.gaps import LARGE_GAP
 
-    data = asdict(report)
-    data["ranked"] = [asdict(gap) for gap in report.ranked()]
+    data = report.to_dict()
     data["large_gaps"] = len(report.large())
     data["large_gap_threshold"] = LARGE_GAP
     return data
@@ -26,11 +25,7 @@ def gaps_to_dict(report: GapReport) -> dict[str, Any]:
 def paths_to_dict(report: PathReport) -> dict[str, Any]:
     from careerset.analysis.paths import MAX_STEPS
 
-    data = asdict(report)
-    for path, raw in zip(report.paths, data["paths"], strict=True):
-        raw["codes"] = list(path.codes)
-        for step, raw_step in zip(path.steps, raw["steps"], strict=True):
-            raw_step["wage_change"] = step.wage_change
+    data = report.to_dict()
     data["max_steps"] = MAX_STEPS
     return data
 
@@ -40,10 +35,11 @@ def plan_result_to_dict(result: PlanResult) -> dict[str, Any]:
 
     return {
         "plan": plan_to_dict(result.plan),
+        "sentences": result.plan.sentences(),
         "progress": asdict(result.progress),
         "goal_id": result.goal_id,
     }
 
 
 def explore_to_dict(report: ExploreReport) -> dict[str, Any]:
-    return asdict(report)
+    return {**asdict(report), "sentences": report.sentences()}

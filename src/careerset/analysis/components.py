@@ -17,6 +17,7 @@ from careerset.model.career import Career, entry_span
 from careerset.model.dates import PRESENT
 from careerset.model.entries import Job
 from careerset.model.enums import PayBasis, Schedule
+from careerset.next_action import NextAction
 from careerset.reference.profile import RIASEC
 
 COMPONENTS = ("passion_fit", "goal_alignment", "growth", "learning", "continuity", "security")
@@ -31,9 +32,16 @@ class Component:
     score: float | None
     evidence: dict[str, object]
     reason: str
+    action: NextAction | None = None  # what would supply the missing data
 
     def to_dict(self) -> dict[str, object]:
-        return {"score": self.score, "evidence": self.evidence, "reason": self.reason}
+        action = None if self.action is None else self.action.to_dict()
+        return {
+            "score": self.score,
+            "evidence": self.evidence,
+            "reason": self.reason,
+            "action": action,
+        }
 
 
 @dataclass(frozen=True)
@@ -84,8 +92,10 @@ def _clamp(value: float) -> float:
     return round(min(1.0, max(0.0, value)), 3)
 
 
-def _missing(name: str, reason: str, **evidence: object) -> Component:
-    return Component(name, None, dict(evidence), reason)
+def _missing(
+    name: str, reason: str, action: NextAction | None = None, **evidence: object
+) -> Component:
+    return Component(name, None, dict(evidence), reason, action)
 
 
 # -- passion fit -------------------------------------------------------------------------------
@@ -95,7 +105,11 @@ def passion_fit(ctx: JobContext) -> Component:
     """Congruence of the person's RIASEC profile with the occupation's O*NET interest profile."""
     name, code = "passion_fit", ctx.job.occupation_code
     if ctx.interests is None:
-        return _missing(name, "No interest profile yet; take `careerset interests take`.")
+        return _missing(
+            name,
+            "No interest profile yet; take the interest profiler.",
+            NextAction("take_profiler"),
+        )
     if ctx.interests.is_flat:
         return _missing(
             name, "Your interest scores are all equal, so they cannot tell which work fits you."
@@ -105,7 +119,9 @@ def passion_fit(ctx: JobContext) -> Component:
     occupation = ctx.facts.interests(code)
     if occupation is None:
         return _missing(
-            name, f"No O*NET interest profile for {code} here; `careerset data install` adds them."
+            name,
+            f"No O*NET interest profile for {code} here; the full reference data adds them.",
+            NextAction("install_data"),
         )
     values = tuple(occupation.scores().values())
     fit = congruence(ctx.interests, values, occupation.holland_code, ctx.weights.correlation_weight)
@@ -157,7 +173,7 @@ def goal_alignment(ctx: JobContext) -> Component:
     name, code = "goal_alignment", ctx.job.occupation_code
     if not ctx.targets and not ctx.goal_statements:
         return _missing(
-            name, "No goal yet; name one with `careerset add goal --target-codes CODE`."
+            name, "No goal yet; name one with a target occupation.", NextAction("add_goal")
         )
     shared = _stated_overlap(ctx)
     by_words = ctx.weights.similarity.title_words if shared else 0.1

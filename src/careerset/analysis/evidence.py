@@ -161,11 +161,11 @@ def collect_evidence(career: Career, today: date) -> CareerEvidence:
     statements = tuple(_statements(career))
     missing = []
     if not career.jobs:
-        missing.append("no jobs recorded: add them with `careerset add job`")
+        missing.append("no jobs recorded yet; add your jobs to count your experience")
     elif not held:
         missing.append(
             "no job has an occupation code, so past work counts only through stated skills: "
-            "code jobs with `careerset code` or `careerset edit ID`"
+            "give your jobs occupation codes"
         )
     if not statements:
         missing.append("no skills, certifications, education or activities recorded")

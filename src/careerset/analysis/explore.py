@@ -156,7 +156,7 @@ def explore_occupations(
     interests = reference.interests_all() if reference.has("interests") else {}
     person = RiasecScores.of_profile(profile) if profile is not None else None
     if person is None:
-        missing.append("no interest profile, so passion is left out: `careerset interests take`")
+        missing.append("no interest profile, so passion is left out; take the interest profiler")
     elif not interests:
         missing.append("occupation interests are not in the reference pack")
     elif person.is_flat:

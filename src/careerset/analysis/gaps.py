@@ -22,6 +22,7 @@ from careerset.analysis.technology_gaps import is_generic, tool_counts, tool_wei
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TECHNOLOGY, TermMatcher
 from careerset.errors import UserError
 from careerset.model.career import Career
+from careerset.next_action import NextAction
 from careerset.reference.profile import (
     EscoOccupation,
     OccupationSummary,
@@ -153,12 +154,14 @@ def check_target(reference: Reference, code: str) -> OccupationSummary:
     if text.startswith(("http://", "https://")) or "esco" in text.lower():
         raise UserError(
             f"{text!r} is an ESCO concept; targets are O*NET-SOC codes like 15-1251.00, "
-            "find one with `careerset occupation search TEXT`."
+            "found by searching the occupations.",
+            NextAction("search_occupations"),
         )
     if text.isdigit() and len(text) <= 4:
         raise UserError(
             f"{text!r} looks like an ISCO code; targets are O*NET-SOC codes like 15-1251.00, "
-            "find one with `careerset occupation search TEXT`."
+            "found by searching the occupations.",
+            NextAction("search_occupations"),
         )
     return reference.occupation(text)
 

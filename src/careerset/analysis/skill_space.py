@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from careerset.next_action import NextAction
 from careerset.reference.profile import FeatureUnavailable, RatedElement, RelatedOccupation
 from careerset.reference.protocol import Reference
 
@@ -131,5 +132,6 @@ def reference_has_skills(reference: Reference) -> None:
         raise FeatureUnavailable(
             "skills",
             "Gaps, paths and explore need occupation skills from the full reference data; "
-            "run `careerset data install` to install the reference pack.",
+            "install it first.",
+            NextAction("install_data"),
         )

@@ -11,6 +11,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from careerset.errors import UserError
+from careerset.next_action import NextAction
 from careerset.reference.bulk import BulkQueries
 from careerset.reference.connection import connect_read_only, pack_path
 from careerset.reference.esco_query import EscoQueries
@@ -57,7 +58,8 @@ def normalize_code(code: str) -> str:
     if not _CODE.match(code):
         raise UserError(
             f"{code!r} is not an O*NET-SOC code like 15-1252.00; "
-            "find codes with `careerset occupation search TEXT`."
+            "find codes by searching the occupations.",
+            NextAction("search_occupations"),
         )
     return code if "." in code else f"{code}.00"
 
@@ -82,7 +84,8 @@ class ReferencePack(EscoQueries, BulkQueries, RequirementQueries):
         if row is None:
             raise UserError(
                 f"There is no occupation {code} in the reference data; "
-                "find codes with `careerset occupation search TEXT`."
+                "find codes by searching the occupations.",
+                NextAction("search_occupations"),
             )
         return OccupationSummary(*row)
 
@@ -235,7 +238,10 @@ def open_reference(path: Path | None = None) -> ReferencePack:
     if target.is_file():
         return ReferencePack(connect_read_only(target), "pack", target)
     if path is not None:
-        raise UserError(f"There is no reference pack at {path}; run `careerset data install`.")
+        raise UserError(
+            f"There is no reference pack at {path}; install the reference data first.",
+            NextAction("install_data"),
+        )
     from careerset.reference.embedded import embedded_connection
 
     return ReferencePack(embedded_connection(), "embedded", None)

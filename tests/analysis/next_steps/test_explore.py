@@ -29,7 +29,7 @@ def test_without_interests_readiness_alone_ranks_and_the_gap_is_named(tiny) -> N
     report = explore_occupations(career, tiny, TODAY)
     assert report.suggestions[0].code == "47-0001.00"
     assert report.suggestions[0].passion is None
-    assert any("interests take" in note for note in report.missing)
+    assert any("interest profiler" in note for note in report.missing)
 
 
 def test_flat_interests_leave_passion_out(tiny) -> None:

@@ -116,9 +116,10 @@ def test_targets_outside_onet_are_one_sentence_errors(tiny, target: str, words: 
         check_target(tiny, target)
 
 
-def test_without_skills_data_the_error_names_the_install_command(make_tiny) -> None:
-    with pytest.raises(FeatureUnavailable, match="careerset data install"):
+def test_without_skills_data_the_error_names_the_install_action(make_tiny) -> None:
+    with pytest.raises(FeatureUnavailable, match="full reference data") as raised:
         compute_gaps(_analyst(), make_tiny(features=()), "15-0003.00", TODAY)
+    assert raised.value.action is not None and raised.value.action.kind == "install_data"
 
 
 # -- against the real reference pack ---------------------------------------------------------
