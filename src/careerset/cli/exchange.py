@@ -85,7 +85,10 @@ def title_coder(confirmed: list[tuple[str, str]]) -> "JobCoder":
 def _with_codes(entries: list[Entry], session: "StoreSession") -> list[Entry]:
     """Imported jobs without a code, coded; coding is a help, so its failure never stops an import."""
     from careerset.coding.autocode import code_jobs, needs_code
+    from careerset.coding.validation import check_entry_codes
 
+    # An unknown code is the file's mistake and stops the import; failing to code only warns.
+    check_entry_codes(entries)
     if not any(needs_code(entry) for entry in entries):
         return entries
     try:

@@ -18,10 +18,10 @@ from careerset.coding.features import FeatureSpace, Matrix, Vectoriser
 from careerset.coding.normalise import normalise_title
 from careerset.coding.records import NAMING_SOURCES, CodingSource
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 # How much each kind of naming text counts when a title is seen for more than one code.
-SOURCE_WEIGHT = {"title": 3.0, "confirmed": 4.0, "reported": 2.0, "alternate": 1.0}
+SOURCE_WEIGHT = {"title": 3.0, "confirmed": 4.0, "reported": 2.0, "bls": 2.0, "alternate": 1.0}
 
 
 @dataclass
@@ -40,11 +40,31 @@ class CoderIndex:
     descriptions: Matrix  # occupations x word features, tasks and descriptions
     prior: NDArray[np.float32]  # log employment share, centred
     exact_keys: dict[str, int]  # normalised text -> row of `records`
+    # Occupations x dims: mean static embedding of the naming texts and of the tasks (or zeros).
+    title_vectors: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    task_vectors: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    _word_idf: dict[str, float] | None = field(default=None, repr=False, compare=False)
     _title_words: Matrix | None = field(default=None, repr=False, compare=False)
 
     @property
     def size(self) -> int:
         return len(self.codes)
+
+    def soc_groups(self) -> NDArray[np.int64]:
+        """For each occupation, the number of its 6-digit SOC group (first 7 characters)."""
+        numbers: dict[str, int] = {}
+        return np.asarray([numbers.setdefault(code[:7], len(numbers)) for code in self.codes])
+
+    def word_idf(self) -> dict[str, float]:
+        """Idf of each single word, the weights of a text's static embedding."""
+        if self._word_idf is None:
+            idf = self.features.word.idf
+            self._word_idf = {
+                term: float(idf[column])
+                for term, column in self.features.word.vocabulary.items()
+                if "_" not in term and not term.startswith("^")
+            }
+        return self._word_idf
 
     def title_words(self) -> Matrix:
         """Occupations x word terms: 1 where the official title has the word.
@@ -73,10 +93,10 @@ def _description_text(text: str) -> str:
     return normalise_title(text.replace(",", " ").replace(";", " "))
 
 
-def build_index(source: CodingSource, build_id: str = "", epochs: int = 8) -> CoderIndex:
+def build_index(source: CodingSource, build_id: str = "", semantic: bool = True) -> CoderIndex:
     """Vectorise the naming texts of `source` and aggregate them per occupation.
 
-    `epochs` passes train the linear classifier; 0 skips it (nearest titles only).
+    `semantic` adds the static-embedding profiles (when the packaged table is present).
     """
     source = adopt_orphans(source)
     codes = sorted(source.titles)
@@ -93,6 +113,7 @@ def build_index(source: CodingSource, build_id: str = "", epochs: int = 8) -> Co
                 weight_by_text[text][occupation] += SOURCE_WEIGHT.get(record.source, 1.0)
         else:
             described[occupation].append(_description_text(record.text))
+    described_raw = {key: list(value) for key, value in described.items()}
     for code, title in source.titles.items():
         text = normalise_title(title)
         if text:
@@ -112,18 +133,14 @@ def build_index(source: CodingSource, build_id: str = "", epochs: int = 8) -> Co
         (np.asarray(weights, dtype=np.float32), (rows, columns)),
         shape=(len(texts), len(codes)),
     )
-    if epochs:
-        classifier, bias = train_classifier(combined, membership, epochs=epochs)
-    else:
-        classifier = sp.csr_matrix((combined.shape[1], len(codes)), dtype=np.float32)
-        bias = np.zeros(len(codes), dtype=np.float32)
+    classifier, bias = train_classifier(combined, membership)
 
     description_vectoriser = features.word
     description_rows = [" ".join(described.get(index, [])) for index in range(len(codes))]
     descriptions = description_vectoriser.transform(description_rows)
 
     prior = _log_prior(codes, source.employment)
-    return CoderIndex(
+    index = CoderIndex(
         scheme=source.scheme,
         build_id=build_id or source.version,
         codes=codes,
@@ -137,6 +154,29 @@ def build_index(source: CodingSource, build_id: str = "", epochs: int = 8) -> Co
         prior=prior,
         exact_keys={text: row for row, text in enumerate(texts)},
     )
+    if semantic:
+        _add_semantic(index, texts, membership, described_raw)
+    return index
+
+
+def _add_semantic(
+    index: CoderIndex, texts: list[str], membership: Matrix, described: dict[int, list[str]]
+) -> None:
+    """Mean static embeddings of each occupation's naming texts and of its task statements."""
+    from careerset.coding.semantic import unit_rows, word_vectors
+
+    table = word_vectors()
+    if table is None:
+        return
+    idf = index.word_idf()
+    embedded = table.embed(texts, idf)
+    index.title_vectors = unit_rows(np.asarray(membership.T @ embedded, dtype=np.float32))
+    owners = [row for row in range(index.size) for _ in described.get(row, [])]
+    sentences = [text for row in range(index.size) for text in described.get(row, [])]
+    tasks = np.zeros((index.size, table.dimensions), dtype=np.float32)
+    if sentences:
+        np.add.at(tasks, np.asarray(owners), table.embed(sentences, idf))
+    index.task_vectors = unit_rows(tasks)
 
 
 def _log_prior(codes: list[str], employment: dict[str, float]) -> NDArray[np.float32]:
@@ -201,11 +241,13 @@ def save_index(index: CoderIndex, path: Path) -> None:
         "exact_texts": _pack_strings(exact_texts),
     }
     arrays["bias"] = index.bias
+    arrays["title_vectors"] = index.title_vectors.astype(np.float16)
+    arrays["task_vectors"] = index.task_vectors.astype(np.float16)
     for name in ("records", "membership", "classifier", "descriptions"):
         arrays.update(_sparse_arrays(name, getattr(index, name)))
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial.npz")
-    np.savez(partial, **arrays)  # type: ignore[arg-type]
+    np.savez_compressed(partial, **arrays)  # type: ignore[arg-type]
     partial.replace(path)
 
 
@@ -247,4 +289,6 @@ def load_index(path: Path) -> CoderIndex:
         descriptions=_sparse_from(arrays, "descriptions"),
         prior=arrays["prior"],
         exact_keys=dict(zip(exact_texts, range(len(exact_texts)), strict=True)),
+        title_vectors=arrays["title_vectors"].astype(np.float32),
+        task_vectors=arrays["task_vectors"].astype(np.float32),
     )

@@ -4,7 +4,7 @@ This is the run-time path; `sources.py` reads the same records from raw release 
 """
 
 from careerset.coding.records import CodingSource, TitleRecord
-from careerset.coding.sources import spread_employment
+from careerset.coding.sources import packaged_bls_titles, read_bls_titles, spread_employment
 from careerset.reference.query import ReferencePack
 
 
@@ -35,6 +35,7 @@ def onet_source(reference: ReferencePack) -> CodingSource:
     if reference.has("tasks"):
         for code, tasks in reference.task_statements().items():
             records.extend(TitleRecord(code, task.statement, "task") for task in tasks)
+    records.extend(read_bls_titles(packaged_bls_titles(), list(titles)))
     by_soc = (
         {code: float(count) for code, count in reference.employment_by_soc().items()}
         if (reference.has("wages"))

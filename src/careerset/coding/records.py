@@ -7,10 +7,10 @@ A loader (raw files, the reference pack, a user's store) turns its data into a
 from dataclasses import dataclass, field
 from typing import Literal
 
-TitleSource = Literal["title", "alternate", "reported", "confirmed", "task", "description"]
+TitleSource = Literal["title", "alternate", "reported", "confirmed", "bls", "task", "description"]
 
 # Sources that name the occupation (matched as titles); the rest describe its work.
-NAMING_SOURCES: frozenset[str] = frozenset({"title", "alternate", "reported", "confirmed"})
+NAMING_SOURCES: frozenset[str] = frozenset({"title", "alternate", "reported", "confirmed", "bls"})
 
 
 @dataclass(frozen=True, slots=True)

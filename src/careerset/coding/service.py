@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 SCHEMES = ("onet", "esco")
 
+# The O*NET index of the embedded default, prebuilt by scripts/build_coder_data.py.
+PACKAGED_INDEX = Path(__file__).parent / "data" / "coder-index-onet.npz"
+
 _loaded: dict[tuple[str, str], CoderIndex] = {}
 
 
@@ -105,6 +108,17 @@ def load_coder_index(
     """
     if scheme not in SCHEMES:
         raise UserError(f"Unknown scheme {scheme!r}; use one of: {', '.join(SCHEMES)}.")
+    from careerset.reference.connection import pack_path
+
+    if scheme == "onet" and not pack_path().is_file():
+        # No pack installed: the embedded default's index ships prebuilt with careerset.
+        key = (scheme, "embedded")
+        if key not in _loaded:
+            packaged = _read_or_none(PACKAGED_INDEX)
+            if packaged is not None:
+                _loaded[key] = packaged
+        if key in _loaded:
+            return _loaded[key]
     from careerset.reference.query import open_reference
 
     reference = open_reference()
