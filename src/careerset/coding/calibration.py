@@ -91,9 +91,9 @@ def held_out_features(
     index = build_index(train, "calibration")
     texts = list(held)
     scores = score_normalised(index, [normalise_title(text) for text in texts])
-    usable = [bool(value) for value in np.isfinite(scores).any(axis=1).tolist()]
+    usable: NDArray[np.bool_] = np.asarray(np.isfinite(scores).any(axis=1), dtype=bool)
     scores = scores[usable]
-    texts = [text for text, keep in zip(texts, usable, strict=True) if keep]
+    texts = [text for text, keep in zip(texts, usable.tolist(), strict=True) if keep]
     probabilities = confidences(scores, DEFAULT_WEIGHTS.temperature)
     best = probabilities.argmax(axis=1)
     outcome = np.asarray(

@@ -41,7 +41,8 @@ def closest_codes(code: str, known: Iterable[str], count: int = 3) -> list[str]:
     """Known codes that look most like `code`, those of its 6-digit SOC group first."""
     ordered = sorted(known)
     family = [candidate for candidate in ordered if candidate[:7] == code[:7]]
-    similar = difflib.get_close_matches(code, ordered, n=count, cutoff=0.0)
+    group = [candidate for candidate in ordered if candidate[:2] == code[:2]]
+    similar = difflib.get_close_matches(code, group or ordered, n=count, cutoff=0.0)
     return list(dict.fromkeys(family + similar))[:count]
 
 
