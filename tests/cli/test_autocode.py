@@ -58,7 +58,7 @@ def test_add_job_codes_the_title_without_asking(run: Invoke) -> None:
     assert job["occupation_code"] == RN and job["occupation_source"] == "coded"
     assert MIN_CONFIDENCE <= job["occupation_confidence"] <= 1.0
     assert f"Occupation {RN} Registered Nurses (coded" in result.stdout
-    assert f"careerset edit {job['id']} --occupation CODE" in result.stdout
+    assert "careerset codes review" in result.stdout
 
 
 def test_add_job_json_output_is_only_the_coded_entry(run: Invoke) -> None:

@@ -16,12 +16,12 @@ from numpy.typing import NDArray
 
 from careerset.coding.records import CodingSource, TitleRecord
 
-# intercept, slope of the best group's softmax log-odds, slope of the score gap.
-COEFFICIENTS: tuple[float, float, float] = (-0.8425, 0.1585, 0.8512)
+# intercept, then the slopes of the best group's softmax log-odds and of the score gap.
+COEFFICIENTS: tuple[float, ...] = (-0.6599, 0.2314, 0.8142)
 
 
 def split_held_out(
-    source: CodingSource, alternates: int = 3000, bls_share: float = 0.2, seed: int = 7
+    source: CodingSource, alternates: int = 1500, bls_share: float = 0.3, seed: int = 7
 ) -> tuple[CodingSource, dict[str, set[str]]]:
     """`source` without some alternate titles and a share of the BLS titles (all codes of a held
     text leave together); returns it and each held text's right 6-digit codes."""

@@ -18,7 +18,7 @@ from careerset.coding.features import FeatureSpace, Matrix, Vectoriser
 from careerset.coding.normalise import normalise_title
 from careerset.coding.records import NAMING_SOURCES, CodingSource
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 # How much each kind of naming text counts when a title is seen for more than one code.
 SOURCE_WEIGHT = {"title": 3.0, "confirmed": 4.0, "reported": 2.0, "bls": 2.0, "alternate": 1.0}
@@ -35,6 +35,7 @@ class CoderIndex:
     features: FeatureSpace
     records: Matrix  # one row per distinct normalised naming text, word features
     membership: Matrix  # records x occupations, weight of the text for the occupation
+    official: Matrix  # records x occupations, 1/n for each of the n codes a BLS title names
     classifier: Matrix  # features x occupations, linear weights learnt from the texts
     bias: NDArray[np.float32]  # per occupation, the classifier's intercept
     descriptions: Matrix  # occupations x word features, tasks and descriptions
@@ -44,6 +45,10 @@ class CoderIndex:
     title_vectors: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))
     task_vectors: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))
     _word_idf: dict[str, float] | None = field(default=None, repr=False, compare=False)
+    # Weighted sums of the two profile matrices, by (title weight, task weight); see matcher.
+    semantic_profiles: dict[tuple[float, float], NDArray[np.float32]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     _title_words: Matrix | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -102,6 +107,7 @@ def build_index(source: CodingSource, build_id: str = "", semantic: bool = True)
     codes = sorted(source.titles)
     position = {code: index for index, code in enumerate(codes)}
     weight_by_text: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    official: dict[str, set[int]] = defaultdict(set)
     described: dict[int, list[str]] = defaultdict(list)
     for record in source.records:
         occupation = position.get(record.code)
@@ -111,6 +117,8 @@ def build_index(source: CodingSource, build_id: str = "", semantic: bool = True)
             text = normalise_title(record.text)
             if text:
                 weight_by_text[text][occupation] += SOURCE_WEIGHT.get(record.source, 1.0)
+                if record.source == "bls":
+                    official[text].add(occupation)
         else:
             described[occupation].append(_description_text(record.text))
     described_raw = {key: list(value) for key, value in described.items()}
@@ -134,6 +142,9 @@ def build_index(source: CodingSource, build_id: str = "", semantic: bool = True)
         shape=(len(texts), len(codes)),
     )
     classifier, bias = train_classifier(combined, membership)
+    official_rows = [row for row, text in enumerate(texts) for _ in official.get(text, ())]
+    official_columns = [column for text in texts for column in sorted(official.get(text, ()))]
+    official_weights = [1.0 / len(official[text]) for text in texts for _ in official.get(text, ())]
 
     description_vectoriser = features.word
     description_rows = [" ".join(described.get(index, [])) for index in range(len(codes))]
@@ -148,6 +159,10 @@ def build_index(source: CodingSource, build_id: str = "", semantic: bool = True)
         features=features,
         records=records,
         membership=membership,
+        official=sp.csr_matrix(
+            (np.asarray(official_weights, dtype=np.float32), (official_rows, official_columns)),
+            shape=(len(texts), len(codes)),
+        ),
         classifier=classifier,
         bias=bias,
         descriptions=descriptions,
@@ -243,7 +258,7 @@ def save_index(index: CoderIndex, path: Path) -> None:
     arrays["bias"] = index.bias
     arrays["title_vectors"] = index.title_vectors.astype(np.float16)
     arrays["task_vectors"] = index.task_vectors.astype(np.float16)
-    for name in ("records", "membership", "classifier", "descriptions"):
+    for name in ("records", "membership", "official", "classifier", "descriptions"):
         arrays.update(_sparse_arrays(name, getattr(index, name)))
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial.npz")
@@ -284,6 +299,7 @@ def load_index(path: Path) -> CoderIndex:
         features=features,
         records=_sparse_from(arrays, "records"),
         membership=_sparse_from(arrays, "membership"),
+        official=_sparse_from(arrays, "official"),
         classifier=_sparse_from(arrays, "classifier"),
         bias=arrays["bias"],
         descriptions=_sparse_from(arrays, "descriptions"),

@@ -99,6 +99,9 @@ def score_normalised(
     if hits:
         exact = index.membership[[exact_rows[row] for row in hits]].toarray()
         scores[hits] += weights.exact * exact
+        if weights.bls_exact:
+            official = index.official[[exact_rows[row] for row in hits]].toarray()
+            scores[hits] += weights.bls_exact * official
     _add_semantic(index, texts, scores, weights)
     if confirmed:
         for row, text in enumerate(texts):
@@ -124,10 +127,14 @@ def _add_semantic(
     if table is None or table.dimensions != index.title_vectors.shape[1]:
         return
     query = table.embed(texts, index.word_idf())
-    if weights.semantic_title:
-        scores += np.float32(weights.semantic_title) * (query @ index.title_vectors.T)
-    if weights.semantic_task:
-        scores += np.float32(weights.semantic_task) * (query @ index.task_vectors.T)
+    # Both similarities are linear in the query, so one product with their weighted sum does.
+    key = (weights.semantic_title, weights.semantic_task)
+    profiles = index.semantic_profiles.get(key)
+    if profiles is None:
+        combined = weights.semantic_title * index.title_vectors
+        combined += weights.semantic_task * index.task_vectors
+        profiles = index.semantic_profiles[key] = np.ascontiguousarray(combined.T, np.float32)
+    scores += query @ profiles
 
 
 def _word_shares(index: CoderIndex, texts: Sequence[str]) -> Matrix:
@@ -160,7 +167,7 @@ def confidences(scores: NDArray[np.float32], temperature: float) -> NDArray[np.f
     top = scores.max(axis=1, keepdims=True)
     finite = np.isfinite(top[:, 0])
     shifted = np.where(finite[:, None], scores - np.where(finite[:, None], top, 0.0), -np.inf)
-    exponentials = np.exp(shifted * np.float32(1.0 / temperature)).astype(np.float64)
+    exponentials = np.exp(shifted * np.float32(1.0 / temperature)).astype(np.float64, copy=False)
     totals = exponentials.sum(axis=1, keepdims=True)
     totals[totals == 0.0] = 1.0
     probabilities: NDArray[np.float64] = exponentials / totals

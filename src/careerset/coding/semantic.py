@@ -36,14 +36,13 @@ class WordVectors:
                     rows.append(row)
                     columns.append(column)
                     weights.append(idf.get(word, 1.0) if idf is not None else 1.0)
-        result = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        if rows:
-            np.add.at(
-                result,
-                np.asarray(rows),
-                self.vectors[np.asarray(columns)] * np.asarray(weights, np.float32)[:, None],
-            )
-        return unit_rows(result)
+        import scipy.sparse as sp  # type: ignore[import-untyped]
+
+        mixing = sp.csr_matrix(
+            (np.asarray(weights, np.float32), (rows, columns)),
+            shape=(len(texts), len(self.lookup)),
+        )
+        return unit_rows(np.asarray(mixing @ self.vectors, dtype=np.float32))
 
 
 def unit_rows(matrix: NDArray[np.float32]) -> NDArray[np.float32]:
