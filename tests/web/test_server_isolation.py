@@ -64,6 +64,7 @@ FORM_BODIES: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/exchange/import"): {"replace": "true", "file_format": "jsonresume"},
     ("POST", "/comments"): {"text": "Injected comment", "back": "/"},
     ("POST", "/person"): {"name": "Injected name"},
+    ("POST", "/codes/{entry_id}"): {"code": "29-1141.00"},
     ("POST", "/sharing/grant"): {"email": STRANGER_COACH, "level": "edit"},
     ("POST", "/sharing/revoke"): {"email": COACH_EMAIL},
     ("POST", "/clients/{profile_id}/open"): {},

@@ -98,8 +98,9 @@ async def create_entry(request: Request, kind: str, context: Context) -> Respons
     if entry is None:
         return _form_page(request, kind, None, form_values(None, fields), errors, 400)
     with context.transaction() as session:
-        if isinstance(entry, Job) and not entry.occupation_code:
-            # A job saved without picking a suggestion is coded like `careerset add job`.
+        if isinstance(entry, Job):
+            # A job saved without picking a suggestion is coded like `careerset add job`; a
+            # code that was given is checked against the reference.
             entry = code_job(entry, context.coder(), session.confirmed_codes())
         stored = session.add_entry(context.profile, entry)
     return RedirectResponse(f"/entries?kind={kind}&changed={stored.id}#entry-{stored.id}", 303)
