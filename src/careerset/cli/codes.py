@@ -43,12 +43,13 @@ def _walk(review: CodeReview, coder: Coder) -> None:
     """Ask about each job in turn; Enter confirms the stored code, a number picks another."""
     from careerset.actions.code_review import confirm_code
     from careerset.cli.store_access import transaction
+    from careerset.cli.job_coding import shown
     from careerset.coding.autocode import read_choice
 
     for item in review.to_confirm:
         _say(f"{item.title}:")
         for number, choice in enumerate(item.choices, start=1):
-            _say(f"  {number}. {choice.code} {choice.title} ({choice.confidence:.2f})")
+            _say(f"  {number}. {choice.code} {choice.title} ({shown(choice.confidence)})")
         answer = typer.prompt(
             "Pick 1-3, another code, or skip [1]",
             default="",

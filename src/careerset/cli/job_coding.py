@@ -6,6 +6,7 @@ The rules themselves (threshold, what is stored) live in `careerset.coding.autoc
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,12 @@ MAX_ASKS = 3
 def build_notice(note: str) -> None:
     """Tell the person why the command is quiet while the title index is built (once)."""
     err_console.print(note, markup=False, highlight=False)
+
+
+def shown(confidence: float) -> str:
+    """A confidence with two decimals, rounded down: 0.697 must not read as the 0.70 that
+    would have been asked about differently."""
+    return f"{math.floor(confidence * 100) / 100:.2f}"
 
 
 def interactive() -> bool:
@@ -78,7 +85,7 @@ def ask_to_confirm(coder: Coder, suggestion: Suggestion) -> Answer | None:
         return answer
 
     question = (
-        f"Code as {suggestion.code} {suggestion.title} ({suggestion.confidence:.2f})?"
+        f"Code as {suggestion.code} {suggestion.title} ({shown(suggestion.confidence)})?"
         " [Y/n/other code]"
     )
     for _ in range(MAX_ASKS):
@@ -98,7 +105,7 @@ def choose_from(coder: Coder, options: list[Suggestion]) -> Answer | None:
     err_console.print("Which occupation is this job?", markup=False, highlight=False)
     for number, option in enumerate(options, start=1):
         err_console.print(
-            f"  {number}. {option.code} {option.title} ({option.confidence:.2f})",
+            f"  {number}. {option.code} {option.title} ({shown(option.confidence)})",
             markup=False,
             highlight=False,
         )
