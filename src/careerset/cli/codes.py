@@ -42,8 +42,8 @@ def _say(text: str) -> None:
 def _walk(review: CodeReview, coder: Coder) -> None:
     """Ask about each job in turn; Enter confirms the stored code, a number picks another."""
     from careerset.actions.code_review import confirm_code
-    from careerset.cli.store_access import transaction
     from careerset.cli.job_coding import shown
+    from careerset.cli.store_access import transaction
     from careerset.coding.autocode import read_choice
 
     for item in review.to_confirm:
