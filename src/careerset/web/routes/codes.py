@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from careerset.actions.code_review import confirm_code, review_codes
@@ -42,6 +42,13 @@ def codes_page(request: Request, context: Context, saved: str | None = None) -> 
 async def confirm(request: Request, entry_id: str, context: Context) -> Response:
     form = await request.form()
     code = str(form.get("other") or form.get("code") or "").strip()[:20]
+    try:
+        with context.transaction() as session:
+            session.get_entry(context.profile, entry_id)
+    except UserError as error:
+        if type(error) is not UserError:
+            raise
+        raise HTTPException(404, error.message) from None
     if code.casefold() in ("", "skip"):
         return RedirectResponse("/codes", 303)
     try:
