@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import subprocess
 import sys
 import time
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from careerset.coding.calibration import reliability
 from careerset.coding.index import CoderIndex, build_index
 from careerset.coding.matcher import match_titles
 from careerset.coding.normalise import normalise_title
@@ -93,9 +95,9 @@ def esco_scores(ranked: list[list[str]], gold: list[str]) -> dict[str, float | N
 
 
 def ours(source: CodingSource, top: int) -> tuple[Ranker, float, CoderIndex]:
-    start = time.perf_counter()
+    start = time.process_time()
     index = build_index(source, "benchmark")
-    built = time.perf_counter() - start
+    built = time.process_time() - start
 
     def rank(titles: Sequence[str]) -> list[list[str]]:
         return [[m.code for m in matches] for matches in match_titles(index, titles, top=top)]
@@ -180,6 +182,81 @@ def table(rows: dict[str, dict[str, float | None]], speeds: dict[str, str]) -> s
     return "\n".join(lines)
 
 
+def calibration_report(index: CoderIndex, titles: list[str], gold: list[str]) -> None:
+    """Reliability of the shown confidence: the top code right at the 6-digit level."""
+    found = match_titles(index, titles, top=1)
+    confidence = np.asarray([m[0].score if m else 0.0 for m in found])
+    correct = np.asarray(
+        [bool(m) and m[0].code[:7] == g[:7] for m, g in zip(found, gold, strict=True)]
+    )
+    rows, error = reliability(confidence, correct)
+    print("\nReliability of the confidence (dev top-1, 6-digit)\n")
+    print("| confidence bin | titles | mean confidence | share right |\n|---|---|---|---|")
+    for low, mean, share, count in rows:
+        print(f"| {low:.1f}-{low + 0.1:.1f} | {count} | {mean:.3f} | {share:.3f} |")
+    print(f"\nExpected calibration error (10 bins): {error:.3f}")
+    asks = confidence < 0.7
+    print(
+        f"Titles that would be asked about (< 0.7): {asks.mean():.1%}, right {correct[asks].mean():.1%}"
+    )
+
+
+def _whole_process(arguments: list[str], home: Path, stdin: str = "") -> str:
+    """Wall and CPU seconds of one run of the installed command."""
+    before = os.times()
+    start = time.perf_counter()
+    subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "careerset"), *arguments],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={"HOME": str(home), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    wall = time.perf_counter() - start
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return f"{wall:.2f} s wall, {cpu:.2f} s CPU"
+
+
+def speed_report(index: CoderIndex, pool: list[str]) -> None:
+    """Batch speed on distinct titles in-process, and whole-process times on a fresh home."""
+    import tempfile
+
+    from careerset.coding.index import load_index
+    from careerset.coding.service import PACKAGED_INDEX
+
+    distinct = list(dict.fromkeys(pool))
+    normalise_title.cache_clear()
+    start, cpu = time.perf_counter(), time.process_time()
+    match_titles(index, distinct, top=5)
+    rate = len(distinct) / (time.perf_counter() - start)
+    cpu_rate = len(distinct) / (time.process_time() - cpu)
+    start = time.perf_counter()
+    load_index(PACKAGED_INDEX)
+    loaded = time.perf_counter() - start
+    print("\nSpeed\n")
+    print(
+        f"- batch: {rate:,.0f} distinct titles/s in-process ({len(distinct):,} titles), "
+        f"{cpu_rate:,.0f} per CPU second"
+    )
+    if os.getloadavg()[0] > 2:
+        print(f"  (load average {os.getloadavg()[0]:.1f} on this machine: wall times are inflated)")
+    print(f"- prebuilt embedded index loads in {loaded:.2f} s")
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        _whole_process(["init"], home)
+        first = _whole_process(
+            ["add", "job", "--title", "Staff Nurse ICU", "--start", "2020-01"], home
+        )
+        print(f"- first `add job` on a fresh home (embedded default): {first} (whole process)")
+        lines = "\n".join(distinct[:5000]) + "\n"
+        batch = _whole_process(["code"], home, lines)
+        print(f"- `careerset code` with 5,000 titles on stdin: {batch} (whole process)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -192,8 +269,9 @@ def main() -> None:
     titles, gold = [title for title, _ in dev], [code for _, code in dev]
     source = load_shared_data(options.data, "onet")
     rank, built, index = ours(source, 5)
-    print(f"O*NET index built in {built:.1f} s from {len(source.records)} records")
+    print(f"O*NET index built in {built:.1f} s of CPU from {len(source.records)} records")
     rows = {"careerset": onet_scores(rank(titles), gold, exact=True)}
+    calibration_report(index, titles, gold)
     speeds = {"careerset": f"{throughput(rank, titles):,.0f}"}
     rows["char 2-4-gram TF-IDF"] = onet_scores(tfidf_baseline(source, 5)(titles), gold, True)
     measured = sockit(options.sockit_python, titles)
@@ -221,6 +299,10 @@ def main() -> None:
         esco_speeds = {"careerset": f"{throughput(esco_rank, esco_titles):,.0f}"}
         print(f"\nESCO vacancy titles dev ({len(esco_titles)} titles)\n")
         print(table(esco_rows, esco_speeds))
+
+    speed_report(
+        index, titles + [t for t, _ in read_esco_dev(options.bench / "esco-vacancy-titles-dev.csv")]
+    )
 
     print("\nHostile input (best match and its confidence, careerset O*NET)")
     for label, text in HOSTILE.items():

@@ -58,7 +58,7 @@ def test_add_job_codes_the_title_without_asking(run: Invoke) -> None:
     assert job["occupation_code"] == RN and job["occupation_source"] == "coded"
     assert MIN_CONFIDENCE <= job["occupation_confidence"] <= 1.0
     assert f"Occupation {RN} Registered Nurses (coded" in result.stdout
-    assert f"careerset edit {job['id']} --occupation CODE" in result.stdout
+    assert "careerset codes review" in result.stdout
 
 
 def test_add_job_json_output_is_only_the_coded_entry(run: Invoke) -> None:
@@ -358,3 +358,81 @@ def test_a_failed_index_build_does_not_fail_the_install(
     assert "title index was not built (MemoryError: no room for the index)" in result.stderr
     assert (home / "reference" / "reference.sqlite").is_file()
     assert json.loads(run("data", "status", "--json").stdout)["kind"] == "pack"
+
+
+# -- uncertain codes, review and validation ------------------------------------------------------
+
+
+def _choices(stderr: str) -> list[str]:
+    return [
+        line.split()[1] for line in stderr.splitlines() if line.strip()[:2] in ("1.", "2.", "3.")
+    ]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_an_uncertain_code_offers_three_to_pick_from(run: Invoke) -> None:
+    result = run("add", "job", "--title", "Shift Supervisor", input="2\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Which occupation is this job?" in result.stderr and "Code as" not in result.stderr
+    choices = _choices(result.stderr)
+    assert len(choices) == 3
+    [job] = jobs(run)
+    assert (job["occupation_code"], job["occupation_source"]) == (choices[1], "confirmed")
+
+
+@pytest.mark.usefixtures("terminal")
+def test_enter_skips_when_the_best_code_is_less_likely_than_not(run: Invoke) -> None:
+    result = run("add", "job", "--title", "Customer Assistant", input="\n")
+    assert result.exit_code == 0, result.stderr
+    assert "or skip [skip]" in result.stderr
+    assert jobs(run)[0]["occupation_code"] is None
+
+
+def test_unknown_codes_are_refused_with_the_closest_ones(run: Invoke) -> None:
+    refused = run("add", "job", "--title", "Nurse", "--occupation", "29-9999.00")
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert len(refused.stderr.strip().splitlines()) == 1 and "29-9099.00" in refused.stderr
+    goal = run("add", "goal", "--statement", "Lead a ward", "--target", "99-9999.00")
+    assert goal.exit_code == 2 and "99-9999.00" in goal.stderr
+    stored = add(run, "--title", "Nurse", "--occupation", "29-1141.00")
+    edited = run("edit", stored["id"], "--occupation", "29-9999.00")
+    assert edited.exit_code == 2
+    assert [job["occupation_code"] for job in jobs(run)] == ["29-1141.00"]
+
+
+def test_old_unknown_codes_still_open_and_are_listed(
+    run: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERSET_ACCEPT_NEW_CODES", "1")
+    stored = add(run, "--title", "Nurse", "--occupation", "29-9999.00")
+    monkeypatch.delenv("CAREERSET_ACCEPT_NEW_CODES")
+    assert run("show", stored["id"]).exit_code == 0
+    assert run("edit", stored["id"], "--end", "2024-01").exit_code == 0
+    review = run("codes", "review", "--json")
+    assert review.exit_code == 0, review.stderr
+    listed = json.loads(review.stdout)
+    assert [item["code"] for item in listed["unknown_codes"]] == ["29-9999.00"]
+    assert "does not know" in run("codes", "review").stdout
+
+
+def test_codes_review_lists_and_confirms(run: Invoke) -> None:
+    coded = add(run, "--title", "Shift Supervisor")
+    assert coded["occupation_source"] == "coded"
+    listed = json.loads(run("codes", "review", "--json").stdout)
+    [item] = listed["to_confirm"]
+    assert item["id"] == coded["id"] and item["choices"][0]["code"] == coded["occupation_code"]
+    assert len(item["choices"]) == 3
+    assert "not yet confirmed" in run("codes", "review").stdout
+
+
+def test_codes_review_in_a_terminal_confirms_the_pick(
+    run: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    coded = add(run, "--title", "Shift Supervisor")
+    monkeypatch.setattr(job_coding, "interactive", lambda: True)
+    result = run("codes", "review", input="3\n")
+    assert result.exit_code == 0, result.stderr
+    third = _choices(result.stdout)[2]
+    [job] = jobs(run)
+    assert job["id"] == coded["id"]
+    assert (job["occupation_code"], job["occupation_source"]) == (third, "confirmed")

@@ -13,7 +13,9 @@ from careerset.coding.normalise import fold_text, normalise_title, singularise
         ("Asst. Store Mgr", "assistant store manager"),
         ("HR Coord", "human resource coordinator"),
         ("LPN", "licensed practical nurse"),
-        ("RN - Cardiac Step-Down, Nights", "registered nurse"),
+        # An abbreviation alone keeps the specialty after it: it may name a detailed occupation.
+        ("RN - Cardiac Step-Down, Nights", "registered nurse cardiac step down"),
+        ("RN - ICU nights", "registered nurse icu"),
         ("Forklift Operator (2nd Shift)", "forklift operator"),
         ("Payroll Specialist II", "payroll specialist"),
         ("Level 3 Help Desk Tech", "help desk technician"),

@@ -65,6 +65,7 @@ FORM_BODIES: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/comments"): {"text": "Injected comment", "back": "/"},
     ("POST", "/next-steps/plan"): {"target": "29-1171.00"},
     ("POST", "/person"): {"name": "Injected name"},
+    ("POST", "/codes/{entry_id}"): {"code": "29-1141.00"},
     ("POST", "/sharing/grant"): {"email": STRANGER_COACH, "level": "edit"},
     ("POST", "/sharing/revoke"): {"email": COACH_EMAIL},
     ("POST", "/clients/{profile_id}/open"): {},

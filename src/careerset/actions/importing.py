@@ -135,7 +135,12 @@ def import_career(
     if replace and dry_run:
         raise UserError("A dry run shows a merge; leave out replacing to see one.")
     if file_format == ImportFormat.YAML:
-        coding = None
+        coding = None  # careerset YAML is restored as it is: its codes were checked when made
+    else:
+        from careerset.coding.validation import check_entry_codes
+
+        # An unknown code is the file's mistake and stops the import; failing to code only warns.
+        check_entry_codes(list(career.entries))
     if replace:
         entries, problem = _coded(list(career.entries), session, coding)
         career = Career.of(entries, career.person)

@@ -64,7 +64,8 @@ def code(
 ) -> None:
     """Code free-text job titles to occupations: one JSON line per title, best match first.
 
-    Scores are confidences in [0, 1]; a title with nothing recognisable gets no matches.
+    The first match's score is the probability that it is the right occupation (at the 6-digit
+    SOC level); the others are scaled alike. A title with nothing recognisable gets no matches.
 
     Example: careerset code "Sr. software engineer" "RN - ICU nights"
 

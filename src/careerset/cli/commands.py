@@ -3,6 +3,7 @@
 from careerset.cli import (  # noqa: F401
     assess,
     code,
+    codes,
     data,
     entries,
     exchange,

@@ -99,6 +99,7 @@ def _register_add(kind: str) -> None:
         if kind == "job" and "occupation_code" in fields and "occupation_source" not in fields:
             fields["occupation_source"] = CodeSource.MANUAL.value
         entry = build_entry(kind, fields)
+        check_codes([entry])
         state = current_state()
         coding_note = None
         with opened_store(state.db) as store:
@@ -213,6 +214,18 @@ def _edit_flags() -> list[Flag]:
     return [*seen.values(), *(f for f in COMMON if f.flag != "--id")]
 
 
+def check_codes(entries: list[Entry]) -> None:
+    """Refuse occupation and target codes the reference does not know (imported lazily: the
+    check loads the coder package, which most commands never need)."""
+    if any(
+        isinstance(e, Job) and e.occupation_code or getattr(e, "target_codes", None)
+        for e in entries
+    ):
+        from careerset.coding.validation import check_entry_codes
+
+        check_entry_codes(entries)
+
+
 def _settle_code(updates: dict[str, Any]) -> None:
     """A code the person types for an existing job is their confirmation of it (confidence 1.0);
     a code set with another source has no coder confidence."""
@@ -252,6 +265,9 @@ def edit_entry(**values: Any) -> None:
         raise UserError("edit needs at least one field flag, e.g. careerset edit ID --end 2024-06.")
     with transaction() as (session, profile):
         edited = _apply_edit(session.get_entry(profile, entry_id), given, unset)
+        if {"occupation", "target"} & set(given):
+            # Only codes given now are checked: a career stored with an old code still opens.
+            check_codes([edited])
         stored = session.update_entry(profile, edited)
     if as_json:
         print_json(entry_json(stored))

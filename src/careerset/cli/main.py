@@ -20,7 +20,7 @@ def _say(message: str) -> None:
 COMMAND_ORDER = [
     *("init", "demo", "person", "add", "list", "show", "edit", "remove", "import", "export"),
     *("backup",),
-    *("restore", "data", "occupation", "skill", "code", "interests", "assess", "report"),
+    *("restore", "data", "occupation", "skill", "code", "codes", "interests", "assess", "report"),
     *("gaps", "paths", "plan", "explore", "cv", "serve", "user"),
 ]
 

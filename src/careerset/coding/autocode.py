@@ -11,14 +11,18 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import ValidationError
 
+from careerset.coding.validation import check_entry_codes
 from careerset.model.entries import Entry, Job
 from careerset.model.enums import CodeSource
 
 if TYPE_CHECKING:
     from careerset.coding.service import Coder
 
-# Below this the coder's best guess is more often wrong than right; such jobs stay uncoded.
-MIN_CONFIDENCE = 0.3
+# The confidence is the calibrated probability that the code is right (6-digit SOC): below one
+# half the guess is more often wrong than right, so such jobs stay uncoded.
+MIN_CONFIDENCE = 0.5
+# Under this, a person at a terminal picks from the top three rather than confirming one.
+ASK_BELOW = 0.7
 
 
 class Suggestion(NamedTuple):
@@ -48,6 +52,14 @@ def best_suggestions(coder: "Coder", jobs: Sequence[Job]) -> list[Suggestion | N
         if matches
         else None
         for matches in found
+    ]
+
+
+def suggestions_for(coder: "Coder", job: Job, top: int = 3) -> list[Suggestion]:
+    """The coder's `top` occupations for one job, best first."""
+    [matches] = coder.code_many([job.title], [job.summary], top=top)
+    return [
+        Suggestion(match.code, match.title, min(max(match.score, 0.0), 1.0)) for match in matches
     ]
 
 
@@ -107,6 +119,7 @@ def code_jobs(
 
     Other entries, jobs that already have a code, and jobs the coder is unsure of are unchanged.
     """
+    check_entry_codes(entries)
     uncoded = [position for position, entry in enumerate(entries) if needs_code(entry)]
     result = list(entries)
     if not uncoded:
@@ -133,6 +146,7 @@ def code_with(
     """`code_jobs` with an already loaded coder (the web app keeps one per process), taught
     the store's `confirmed` (title, code) pairs first."""
     if not any(needs_code(entry) for entry in entries):
+        check_entry_codes(entries)
         return list(entries)
     pairs = list(confirmed)
     if pairs:
@@ -180,4 +194,28 @@ def read_answer(text: str, suggestion: Suggestion, known: Iterable[str]) -> Answ
         None,
         f"'{answer[:30]}' is not an O*NET-SOC occupation code such as {suggestion.code}; "
         "answer y, n or a code.",
+    )
+
+
+def read_choice(
+    text: str, options: Sequence[Suggestion], known: Iterable[str], skip_default: bool
+) -> Answer:
+    """A pick from a numbered list of suggestions: a number, a code, "skip" (or "n"), or Enter
+    (the first option, or skip when `skip_default`)."""
+    answer = text.strip()
+    lowered = answer.casefold()
+    if lowered == "":
+        return Answer(None if skip_default else options[0].code)
+    if lowered in ("s", "skip", "n", "no"):
+        return Answer(None)
+    if lowered.isdigit() and 1 <= int(lowered) <= len(options):
+        return Answer(options[int(lowered) - 1].code)
+    codes = set(known)
+    for candidate in (answer, f"{answer}.00"):
+        if candidate in codes:
+            return Answer(candidate)
+    return Answer(
+        None,
+        f"'{answer[:30]}' is not one of the numbers or an O*NET-SOC code such as "
+        f"{options[0].code}; answer a number, a code or skip.",
     )

@@ -1,7 +1,8 @@
-"""A linear classifier over title vectors, trained at index build time and stored sparse.
+"""Per-occupation weight vectors over title features, learnt in closed form at build time.
 
-It learns which words and n-grams tell occupations apart, which nearest-title matching
-cannot; scikit-learn is imported only here, so coding at run time never loads it.
+Each occupation's vector is the membership-weighted centroid of its naming texts, made
+unit length; scoring a title is one sparse product. It replaced an SGD one-vs-rest model
+that cost over a minute of CPU per build for no better held-out accuracy.
 """
 
 import numpy as np
@@ -12,37 +13,25 @@ from careerset.coding.features import Matrix
 
 # Weights smaller than this share of a class's largest weight are dropped: they barely
 # move a score but would make the stored matrix dense.
-KEEP_FRACTION = 0.1
+KEEP_FRACTION = 0.05
 
 
-def train_classifier(
-    vectors: Matrix, membership: Matrix, seed: int = 0, epochs: int = 8
-) -> tuple[Matrix, NDArray[np.float32]]:
-    """Fit one-vs-rest linear scores for every occupation from its naming texts.
+def train_classifier(vectors: Matrix, membership: Matrix) -> tuple[Matrix, NDArray[np.float32]]:
+    """Unit-length centroids (features x occupations) and zero intercepts.
 
-    Each text is a training row for every occupation it belongs to; returns a sparse
-    (features x occupations) weight matrix and the per-occupation intercepts.
+    `vectors` holds one unit row per naming text, `membership` (texts x occupations) how much
+    each text belongs to each occupation.
     """
-    from sklearn.linear_model import SGDClassifier  # type: ignore[import-untyped]
-
-    pairs = sp.coo_matrix(membership)
-    rows = pairs.row
-    labels = pairs.col
-    model = SGDClassifier(
-        loss="modified_huber",
-        alpha=5e-5,
-        max_iter=epochs,
-        tol=None,
-        n_jobs=2,
-        random_state=seed,
-    )
-    model.fit(vectors[rows], labels)
-    classes = model.classes_.astype(np.int64)
-    occupations = membership.shape[1]
-    weights = np.zeros((vectors.shape[1], occupations), dtype=np.float32)
-    weights[:, classes] = model.coef_.T
-    bias = np.full(occupations, -1.0, dtype=np.float32)
-    bias[classes] = model.intercept_
-    limit = np.abs(weights).max(axis=0, keepdims=True) * KEEP_FRACTION
-    weights[np.abs(weights) < limit] = 0.0
-    return sp.csr_matrix(weights), bias
+    centroids = sp.csc_matrix(vectors.T @ membership, dtype=np.float32)
+    norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=0)).ravel())
+    norms[norms == 0.0] = 1.0
+    centroids = sp.csc_matrix(centroids @ sp.diags((1.0 / norms).astype(np.float32)))
+    column_max = np.zeros(centroids.shape[1], dtype=np.float32)
+    for column in range(centroids.shape[1]):
+        data = centroids.data[centroids.indptr[column] : centroids.indptr[column + 1]]
+        if data.size:
+            column_max[column] = np.abs(data).max()
+    limit = np.repeat(column_max * KEEP_FRACTION, np.diff(centroids.indptr))
+    centroids.data[np.abs(centroids.data) < limit] = 0.0
+    centroids.eliminate_zeros()
+    return sp.csr_matrix(centroids, dtype=np.float32), np.zeros(centroids.shape[1], np.float32)

@@ -67,8 +67,7 @@ def _vote(current: CodingSource, groups: dict[str, list[TitleRecord]]) -> dict[s
     from careerset.coding.index import build_index
     from careerset.coding.matcher import match_titles
 
-    # A shorter training run is plenty for voting, and halves the cost of this first pass.
-    first = build_index(current, "crosswalk", epochs=3)
+    first = build_index(current, "crosswalk", semantic=False)
     by_title = {normalise_title(title): code for code, title in current.titles.items()}
     mapping: dict[str, str] = {}
     for retired, records in groups.items():

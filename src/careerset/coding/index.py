@@ -18,10 +18,10 @@ from careerset.coding.features import FeatureSpace, Matrix, Vectoriser
 from careerset.coding.normalise import normalise_title
 from careerset.coding.records import NAMING_SOURCES, CodingSource
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 7
 
 # How much each kind of naming text counts when a title is seen for more than one code.
-SOURCE_WEIGHT = {"title": 3.0, "confirmed": 4.0, "reported": 2.0, "alternate": 1.0}
+SOURCE_WEIGHT = {"title": 3.0, "confirmed": 4.0, "reported": 2.0, "bls": 2.0, "alternate": 1.0}
 
 
 @dataclass
@@ -35,16 +35,41 @@ class CoderIndex:
     features: FeatureSpace
     records: Matrix  # one row per distinct normalised naming text, word features
     membership: Matrix  # records x occupations, weight of the text for the occupation
+    official: Matrix  # records x occupations, 1/n for each of the n codes a BLS title names
     classifier: Matrix  # features x occupations, linear weights learnt from the texts
     bias: NDArray[np.float32]  # per occupation, the classifier's intercept
     descriptions: Matrix  # occupations x word features, tasks and descriptions
     prior: NDArray[np.float32]  # log employment share, centred
     exact_keys: dict[str, int]  # normalised text -> row of `records`
+    # Occupations x dims: mean static embedding of the naming texts and of the tasks (or zeros).
+    title_vectors: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    task_vectors: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    _word_idf: dict[str, float] | None = field(default=None, repr=False, compare=False)
+    # Weighted sums of the two profile matrices, by (title weight, task weight); see matcher.
+    semantic_profiles: dict[tuple[float, float], NDArray[np.float32]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     _title_words: Matrix | None = field(default=None, repr=False, compare=False)
 
     @property
     def size(self) -> int:
         return len(self.codes)
+
+    def soc_groups(self) -> NDArray[np.int64]:
+        """For each occupation, the number of its 6-digit SOC group (first 7 characters)."""
+        numbers: dict[str, int] = {}
+        return np.asarray([numbers.setdefault(code[:7], len(numbers)) for code in self.codes])
+
+    def word_idf(self) -> dict[str, float]:
+        """Idf of each single word, the weights of a text's static embedding."""
+        if self._word_idf is None:
+            idf = self.features.word.idf
+            self._word_idf = {
+                term: float(idf[column])
+                for term, column in self.features.word.vocabulary.items()
+                if "_" not in term and not term.startswith("^")
+            }
+        return self._word_idf
 
     def title_words(self) -> Matrix:
         """Occupations x word terms: 1 where the official title has the word.
@@ -73,15 +98,16 @@ def _description_text(text: str) -> str:
     return normalise_title(text.replace(",", " ").replace(";", " "))
 
 
-def build_index(source: CodingSource, build_id: str = "", epochs: int = 8) -> CoderIndex:
+def build_index(source: CodingSource, build_id: str = "", semantic: bool = True) -> CoderIndex:
     """Vectorise the naming texts of `source` and aggregate them per occupation.
 
-    `epochs` passes train the linear classifier; 0 skips it (nearest titles only).
+    `semantic` adds the static-embedding profiles (when the packaged table is present).
     """
     source = adopt_orphans(source)
     codes = sorted(source.titles)
     position = {code: index for index, code in enumerate(codes)}
     weight_by_text: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    official: dict[str, set[int]] = defaultdict(set)
     described: dict[int, list[str]] = defaultdict(list)
     for record in source.records:
         occupation = position.get(record.code)
@@ -91,8 +117,11 @@ def build_index(source: CodingSource, build_id: str = "", epochs: int = 8) -> Co
             text = normalise_title(record.text)
             if text:
                 weight_by_text[text][occupation] += SOURCE_WEIGHT.get(record.source, 1.0)
+                if record.source == "bls":
+                    official[text].add(occupation)
         else:
             described[occupation].append(_description_text(record.text))
+    described_raw = {key: list(value) for key, value in described.items()}
     for code, title in source.titles.items():
         text = normalise_title(title)
         if text:
@@ -112,18 +141,17 @@ def build_index(source: CodingSource, build_id: str = "", epochs: int = 8) -> Co
         (np.asarray(weights, dtype=np.float32), (rows, columns)),
         shape=(len(texts), len(codes)),
     )
-    if epochs:
-        classifier, bias = train_classifier(combined, membership, epochs=epochs)
-    else:
-        classifier = sp.csr_matrix((combined.shape[1], len(codes)), dtype=np.float32)
-        bias = np.zeros(len(codes), dtype=np.float32)
+    classifier, bias = train_classifier(combined, membership)
+    official_rows = [row for row, text in enumerate(texts) for _ in official.get(text, ())]
+    official_columns = [column for text in texts for column in sorted(official.get(text, ()))]
+    official_weights = [1.0 / len(official[text]) for text in texts for _ in official.get(text, ())]
 
     description_vectoriser = features.word
     description_rows = [" ".join(described.get(index, [])) for index in range(len(codes))]
     descriptions = description_vectoriser.transform(description_rows)
 
     prior = _log_prior(codes, source.employment)
-    return CoderIndex(
+    index = CoderIndex(
         scheme=source.scheme,
         build_id=build_id or source.version,
         codes=codes,
@@ -131,12 +159,39 @@ def build_index(source: CodingSource, build_id: str = "", epochs: int = 8) -> Co
         features=features,
         records=records,
         membership=membership,
+        official=sp.csr_matrix(
+            (np.asarray(official_weights, dtype=np.float32), (official_rows, official_columns)),
+            shape=(len(texts), len(codes)),
+        ),
         classifier=classifier,
         bias=bias,
         descriptions=descriptions,
         prior=prior,
         exact_keys={text: row for row, text in enumerate(texts)},
     )
+    if semantic:
+        _add_semantic(index, texts, membership, described_raw)
+    return index
+
+
+def _add_semantic(
+    index: CoderIndex, texts: list[str], membership: Matrix, described: dict[int, list[str]]
+) -> None:
+    """Mean static embeddings of each occupation's naming texts and of its task statements."""
+    from careerset.coding.semantic import unit_rows, word_vectors
+
+    table = word_vectors()
+    if table is None:
+        return
+    idf = index.word_idf()
+    embedded = table.embed(texts, idf)
+    index.title_vectors = unit_rows(np.asarray(membership.T @ embedded, dtype=np.float32))
+    owners = [row for row in range(index.size) for _ in described.get(row, [])]
+    sentences = [text for row in range(index.size) for text in described.get(row, [])]
+    tasks = np.zeros((index.size, table.dimensions), dtype=np.float32)
+    if sentences:
+        np.add.at(tasks, np.asarray(owners), table.embed(sentences, idf))
+    index.task_vectors = unit_rows(tasks)
 
 
 def _log_prior(codes: list[str], employment: dict[str, float]) -> NDArray[np.float32]:
@@ -201,19 +256,14 @@ def save_index(index: CoderIndex, path: Path) -> None:
         "exact_texts": _pack_strings(exact_texts),
     }
     arrays["bias"] = index.bias
-    for name in ("records", "membership", "classifier", "descriptions"):
+    arrays["title_vectors"] = index.title_vectors.astype(np.float16)
+    arrays["task_vectors"] = index.task_vectors.astype(np.float16)
+    for name in ("records", "membership", "official", "classifier", "descriptions"):
         arrays.update(_sparse_arrays(name, getattr(index, name)))
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial.npz")
-    np.savez(partial, **arrays)  # type: ignore[arg-type]
+    np.savez_compressed(partial, **arrays)  # type: ignore[arg-type]
     partial.replace(path)
-
-
-def read_index_meta(path: Path) -> dict[str, object]:
-    """The small header of a saved index (scheme, build id, format) without loading it."""
-    with np.load(path, allow_pickle=False) as archive:
-        meta: dict[str, object] = json.loads(_unpack_strings(archive["meta"])[0])
-    return meta
 
 
 def load_index(path: Path) -> CoderIndex:
@@ -242,9 +292,12 @@ def load_index(path: Path) -> CoderIndex:
         features=features,
         records=_sparse_from(arrays, "records"),
         membership=_sparse_from(arrays, "membership"),
+        official=_sparse_from(arrays, "official"),
         classifier=_sparse_from(arrays, "classifier"),
         bias=arrays["bias"],
         descriptions=_sparse_from(arrays, "descriptions"),
         prior=arrays["prior"],
         exact_keys=dict(zip(exact_texts, range(len(exact_texts)), strict=True)),
+        title_vectors=arrays["title_vectors"].astype(np.float32),
+        task_vectors=arrays["task_vectors"].astype(np.float32),
     )

@@ -34,14 +34,17 @@ class ScoringWeights:
     `temperature` turns the combined score into a softmax (see `calibration.py`).
     """
 
-    nearest: float = 0.0
+    nearest: float = 0.5
     classifier: float = 0.5
     description: float = 0.6
     title_words: float = 0.3
     prior: float = 0.005
-    exact: float = 0.3
+    exact: float = 0.6
     confirmed: float = 5.0
     sharpness: float = 3.0
+    semantic_title: float = 0.5
+    semantic_task: float = 0.3
+    bls_exact: float = 0.0
     temperature: float = 0.1
 
 
@@ -96,6 +99,10 @@ def score_normalised(
     if hits:
         exact = index.membership[[exact_rows[row] for row in hits]].toarray()
         scores[hits] += weights.exact * exact
+        if weights.bls_exact:
+            official = index.official[[exact_rows[row] for row in hits]].toarray()
+            scores[hits] += weights.bls_exact * official
+    _add_semantic(index, texts, scores, weights)
     if confirmed:
         for row, text in enumerate(texts):
             for column in confirmed.get(text, ()):
@@ -106,6 +113,28 @@ def score_normalised(
         empty &= np.array([text not in confirmed for text in texts], dtype=bool)
     scores[empty] = -np.inf
     return scores.astype(np.float32, copy=False)
+
+
+def _add_semantic(
+    index: CoderIndex, texts: Sequence[str], scores: NDArray[np.float32], weights: ScoringWeights
+) -> None:
+    """Similarity of the title's static embedding to each occupation's titles and tasks."""
+    if not index.title_vectors.size or not (weights.semantic_title or weights.semantic_task):
+        return
+    from careerset.coding.semantic import word_vectors
+
+    table = word_vectors()
+    if table is None or table.dimensions != index.title_vectors.shape[1]:
+        return
+    query = table.embed(texts, index.word_idf())
+    # Both similarities are linear in the query, so one product with their weighted sum does.
+    key = (weights.semantic_title, weights.semantic_task)
+    profiles = index.semantic_profiles.get(key)
+    if profiles is None:
+        combined = weights.semantic_title * index.title_vectors
+        combined += weights.semantic_task * index.task_vectors
+        profiles = index.semantic_profiles[key] = np.ascontiguousarray(combined.T, np.float32)
+    scores += query @ profiles
 
 
 def _word_shares(index: CoderIndex, texts: Sequence[str]) -> Matrix:
@@ -138,17 +167,50 @@ def confidences(scores: NDArray[np.float32], temperature: float) -> NDArray[np.f
     top = scores.max(axis=1, keepdims=True)
     finite = np.isfinite(top[:, 0])
     shifted = np.where(finite[:, None], scores - np.where(finite[:, None], top, 0.0), -np.inf)
-    exponentials = np.exp(shifted * np.float32(1.0 / temperature)).astype(np.float64)
+    exponentials = np.exp(shifted * np.float32(1.0 / temperature)).astype(np.float64, copy=False)
     totals = exponentials.sum(axis=1, keepdims=True)
     totals[totals == 0.0] = 1.0
     probabilities: NDArray[np.float64] = exponentials / totals
     return probabilities
 
 
+def calibration_features(
+    index: CoderIndex, scores: NDArray[np.float32], probabilities: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """Per row: the log-odds of the best code's 6-digit group under the softmax, and the score
+    gap between the best code and the best code of any other 6-digit group."""
+    groups = index.soc_groups()
+    best = probabilities.argmax(axis=1)
+    same = groups[None, :] == groups[best][:, None]
+    mass = np.clip(np.where(same, probabilities, 0.0).sum(axis=1), 1e-6, 1 - 1e-6)
+    finite = np.where(np.isfinite(scores), scores, -1e9)
+    top_score = finite[np.arange(len(best)), best]
+    other = np.where(same, -1e9, finite).max(axis=1)
+    gap = np.clip(top_score - other, 0.0, 5.0)
+    return np.column_stack([np.log(mass / (1 - mass)), gap])
+
+
+def calibrated(features: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The probability that the best code is right at the 6-digit level (see calibration.py)."""
+    from careerset.coding.calibration import COEFFICIENTS
+
+    intercept, *slopes = COEFFICIENTS
+    logits = intercept + features @ np.asarray(slopes, dtype=np.float64)
+    result: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-logits))
+    return result
+
+
 def top_matches(
-    index: CoderIndex, probabilities: NDArray[np.float64], top: int
+    index: CoderIndex,
+    probabilities: NDArray[np.float64],
+    top: int,
+    confidence: NDArray[np.float64] | None = None,
 ) -> list[list[Match]]:
-    """The `top` most likely occupations per row; rows without evidence (all zero) get none."""
+    """The `top` most likely occupations per row; rows without evidence (all zero) get none.
+
+    With `confidence` (calibrated, per row), the best code gets it and the others are scaled
+    by the same factor, so their order and ratios stay the softmax's.
+    """
     top = max(0, min(top, index.size))
     if top == 0 or probabilities.shape[0] == 0:
         return [[] for _ in range(probabilities.shape[0])]
@@ -157,6 +219,11 @@ def top_matches(
     order = np.argsort(-picked, axis=1, kind="stable")
     candidates = np.take_along_axis(candidates, order, axis=1)
     picked = np.take_along_axis(picked, order, axis=1)
+    if confidence is not None:
+        scale = np.where(
+            picked[:, :1] > 0, confidence[:, None] / np.maximum(picked[:, :1], 1e-12), 0
+        )
+        picked = np.minimum(picked * scale, confidence[:, None])
     results: list[list[Match]] = []
     codes, titles = index.codes, index.titles
     for row_codes, row_scores in zip(candidates.tolist(), picked.tolist(), strict=True):
@@ -204,5 +271,7 @@ def _ranked(
         batch = texts[start : start + BATCH_SIZE]
         extra = descriptions[start : start + BATCH_SIZE] if descriptions is not None else None
         scores = score_normalised(index, batch, extra, weights, confirmed)
-        results.extend(top_matches(index, confidences(scores, weights.temperature), top))
+        probabilities = confidences(scores, weights.temperature)
+        calibrated_top = calibrated(calibration_features(index, scores, probabilities))
+        results.extend(top_matches(index, probabilities, top, calibrated_top))
     return results

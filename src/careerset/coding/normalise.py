@@ -217,13 +217,13 @@ def _main_segment(text: str) -> str:
         return ""
     for position, part in enumerate(parts):
         words = [
-            expanded
+            word
             for word in _NON_WORD.split(part.replace(".", ""))
-            if word and word not in NOISE_WORDS
-            for expanded in ABBREVIATIONS.get(word, word).split()
+            if word and word not in NOISE_WORDS and ABBREVIATIONS.get(word, word)
         ]
         if words:
-            # "Director - Sales": a one-word segment rarely names the occupation alone.
+            # "Director - Sales", "RN - ICU": a one-word segment rarely names the occupation
+            # alone, even when the word is an abbreviation of several.
             if len(words) == 1 and position + 1 < len(parts):
                 return part + " " + parts[position + 1]
             return part

@@ -4,7 +4,7 @@ This is the run-time path; `sources.py` reads the same records from raw release 
 """
 
 from careerset.coding.records import CodingSource, TitleRecord
-from careerset.coding.sources import spread_employment
+from careerset.coding.sources import packaged_bls_titles, read_bls_titles, spread_employment
 from careerset.reference.query import ReferencePack
 
 
@@ -18,23 +18,17 @@ def onet_source(reference: ReferencePack) -> CodingSource:
         if occupation.description:
             records.append(TitleRecord(occupation.code, occupation.description, "description"))
     if reference.has("alternate_titles"):
-        retired: dict[str, str] = {}
         for alternate in reference.alternate_titles():
             records.append(TitleRecord(alternate.code, alternate.title, "alternate"))
             if alternate.short_title:
                 records.append(TitleRecord(alternate.code, alternate.short_title, "alternate"))
-            # Releases file some alternates under retired codes; the occupation title they
-            # carry (when the pack keeps it) lets the crosswalk place them far better.
-            old_title = getattr(alternate, "occupation_title", None)
-            if alternate.code not in titles and isinstance(old_title, str) and old_title:
-                retired.setdefault(alternate.code, old_title)
-        records.extend(TitleRecord(code, text, "title") for code, text in retired.items())
     if reference.has("reported_titles"):
         for reported in reference.reported_titles():
             records.append(TitleRecord(reported.code, reported.title, "reported"))
     if reference.has("tasks"):
         for code, tasks in reference.task_statements().items():
             records.extend(TitleRecord(code, task.statement, "task") for task in tasks)
+    records.extend(read_bls_titles(packaged_bls_titles(), list(titles)))
     by_soc = (
         {code: float(count) for code, count in reference.employment_by_soc().items()}
         if (reference.has("wages"))

@@ -7,10 +7,10 @@ A loader (raw files, the reference pack, a user's store) turns its data into a
 from dataclasses import dataclass, field
 from typing import Literal
 
-TitleSource = Literal["title", "alternate", "reported", "confirmed", "task", "description"]
+TitleSource = Literal["title", "alternate", "reported", "confirmed", "bls", "task", "description"]
 
 # Sources that name the occupation (matched as titles); the rest describe its work.
-NAMING_SOURCES: frozenset[str] = frozenset({"title", "alternate", "reported", "confirmed"})
+NAMING_SOURCES: frozenset[str] = frozenset({"title", "alternate", "reported", "confirmed", "bls"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +35,3 @@ class CodingSource:
     records: list[TitleRecord]
     employment: dict[str, float] = field(default_factory=dict)
     version: str = ""
-
-    def with_records(self, extra: list[TitleRecord]) -> "CodingSource":
-        """A copy that also knows `extra` (e.g. codes a user confirmed in their store)."""
-        known = [record for record in extra if record.code in self.titles]
-        return CodingSource(
-            scheme=self.scheme,
-            titles=self.titles,
-            records=self.records + known,
-            employment=self.employment,
-            version=self.version,
-        )

@@ -12,12 +12,16 @@ from careerset.coding.matcher import DEFAULT_WEIGHTS, Match, ScoringWeights, mat
 from careerset.coding.normalise import normalise_title
 from careerset.coding.records import CodingSource
 from careerset.errors import UserError
+from careerset.next_action import NextAction
 from careerset.paths import reference_dir
 
 if TYPE_CHECKING:
     from careerset.reference.query import ReferencePack
 
 SCHEMES = ("onet", "esco")
+
+# The O*NET index of the embedded default, prebuilt by scripts/build_coder_data.py.
+PACKAGED_INDEX = Path(__file__).parent / "data" / "coder-index-onet.npz"
 
 _loaded: dict[tuple[str, str], CoderIndex] = {}
 
@@ -105,13 +109,25 @@ def load_coder_index(
     """
     if scheme not in SCHEMES:
         raise UserError(f"Unknown scheme {scheme!r}; use one of: {', '.join(SCHEMES)}.")
+    from careerset.reference.connection import pack_path
+
+    if scheme == "onet" and not pack_path().is_file():
+        # No pack installed: the embedded default's index ships prebuilt with careerset.
+        key = (scheme, "embedded")
+        if key not in _loaded:
+            packaged = _read_or_none(PACKAGED_INDEX)
+            if packaged is not None:
+                _loaded[key] = packaged
+        if key in _loaded:
+            return _loaded[key]
     from careerset.reference.query import open_reference
 
     reference = open_reference()
     try:
         if scheme == "esco" and not reference.has("esco"):
             raise UserError(
-                "Coding to ESCO needs ESCO in the reference pack; run `careerset data install`."
+                "Coding to ESCO needs ESCO in the reference pack; install the reference data.",
+                NextAction("install_data"),
             )
         build_id = reference.status().build_id or reference.kind
         key = (scheme, build_id)

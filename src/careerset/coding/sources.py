@@ -11,6 +11,8 @@ from pathlib import Path
 
 from careerset.coding.records import CodingSource, TitleRecord, TitleSource
 
+BLS_FILE = "soc_2018_direct_match_title_file.csv"
+
 ONET_FILES: dict[str, tuple[str, TitleSource]] = {
     "Alternate Titles.txt": ("Alternate Title", "alternate"),
     "Sample of Reported Titles.txt": ("Reported Job Title", "reported"),
@@ -74,7 +76,29 @@ def spread_employment(codes: list[str], by_soc: dict[str, float]) -> dict[str, f
     return employment
 
 
-def load_onet_directory(onet_dir: Path, oews_csv: Path | None = None) -> CodingSource:
+def read_bls_titles(path: Path, codes: list[str]) -> list[TitleRecord]:
+    """BLS 2018 SOC Direct Match titles, each filed under every O*NET-SOC code of its SOC."""
+    by_soc: dict[str, list[str]] = {}
+    for code in codes:
+        by_soc.setdefault(code[:7], []).append(code)
+    records: list[TitleRecord] = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            soc = _clean(row.get("2018 SOC Code"))
+            text = _clean(row.get("2018 SOC Direct Match Title"))
+            if text:
+                records.extend(TitleRecord(code, text, "bls") for code in by_soc.get(soc, []))
+    return records
+
+
+def packaged_bls_titles() -> Path:
+    """The copy of the BLS Direct Match Title File that ships with careerset."""
+    return Path(__file__).parent / "data" / BLS_FILE
+
+
+def load_onet_directory(
+    onet_dir: Path, oews_csv: Path | None = None, bls_csv: Path | None = None
+) -> CodingSource:
     """All O*NET coder records found in a release directory; missing files are skipped."""
     occupation_file = onet_dir / "Occupation Data.txt"
     if not occupation_file.is_file():
@@ -95,6 +119,8 @@ def load_onet_directory(onet_dir: Path, oews_csv: Path | None = None) -> CodingS
                 if code not in titles and old_title:
                     retired.setdefault(code, old_title)
         records.extend(TitleRecord(code, text, "title") for code, text in retired.items())
+    if bls_csv is not None and bls_csv.is_file():
+        records.extend(read_bls_titles(bls_csv, list(titles)))
     by_soc = read_oews_employment(oews_csv) if oews_csv and oews_csv.is_file() else {}
     employment = spread_employment(list(titles), by_soc)
     return CodingSource("onet", titles, records, employment, version=str(onet_dir))
@@ -138,4 +164,4 @@ def load_shared_data(data_dir: Path, scheme: str = "onet") -> CodingSource:
             raise FileNotFoundError(f"no ESCO classification zip in {data_dir / 'esco'}")
         return load_esco_zip(zip_path)
     oews = next(iter(sorted(data_dir.glob("**/oews_*national*.csv"))), None)
-    return load_onet_directory(data_dir / "onet", oews)
+    return load_onet_directory(data_dir / "onet", oews, data_dir / "bls" / BLS_FILE)

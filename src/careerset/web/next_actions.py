@@ -35,7 +35,7 @@ def href_for(action: NextAction | None) -> str | None:
         case "search_skills":
             return "/occupations"
         case "review_codes":
-            return "/codes/review"
+            return "/codes"
         case "show_gaps" | "show_paths" | "show_plan":
             return "/next-steps" + (f"?target={quote(target, safe='')}" if target else "")
         case "explore":

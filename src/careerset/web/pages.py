@@ -27,6 +27,7 @@ NAVIGATION = (
     ("/occupations", "Occupations"),
     ("/next-steps", "Next steps"),
     ("/report", "Report"),
+    ("/codes", "Codes"),
     ("/cv", "CV"),
     ("/exchange", "Import / export"),
     ("/status", "Data status"),

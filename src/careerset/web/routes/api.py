@@ -9,10 +9,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Response
 
+from careerset.actions import entries as entry_actions
 from careerset.analysis.interests import ANSWER_LABELS, profiler_items
-from careerset.coding.autocode import code_job
 from careerset.errors import UserError
-from careerset.model.entries import ENTRY_TYPES, Entry, Job
+from careerset.model.entries import ENTRY_TYPES, Entry
 from careerset.model.validation import build_entry
 from careerset.web.context import WebContext, get_context
 
@@ -65,10 +65,7 @@ def add_entry(body: EntryBody, context: Context) -> dict[str, Any]:
     fields = {k: v for k, v in body.items() if k not in ("kind", "created", "updated")}
     entry = build_entry(kind, fields)
     with context.transaction() as session:
-        if isinstance(entry, Job):
-            # Like `careerset add job`: a job without a code gets the coder's confident guess.
-            entry = code_job(entry, context.coder(), session.confirmed_codes())
-        return entry_json(session.add_entry(context.profile, entry))
+        return entry_json(entry_actions.add_entry(session, context.profile, entry, context.coder()))
 
 
 @router.put("/entries/{entry_id}", summary="Replace an entry's fields")
@@ -77,7 +74,7 @@ def replace_entry(entry_id: str, body: EntryBody, context: Context) -> dict[str,
     fields = {k: v for k, v in body.items() if k not in ("kind", "id", "created", "updated")}
     entry = build_entry(str(current.kind), {**fields, "id": current.id})
     with context.transaction() as session:
-        return entry_json(session.update_entry(context.profile, entry))
+        return entry_json(entry_actions.change_entry(session, context.profile, entry, current))
 
 
 @router.delete("/entries/{entry_id}", status_code=204, summary="Remove an entry")

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from careerset.coding.autocode import code_job
+from careerset.actions.entries import add_entry, change_entry
 from careerset.errors import UserError
-from careerset.model.entries import ENTRY_TYPES, Entry, Job
+from careerset.model.entries import ENTRY_TYPES, Entry
 from careerset.web.context import WebContext, get_context
 from careerset.web.forms import KIND_NAMES, form_values, read_form, split_fields, validate_entry
 from careerset.web.pages import render
@@ -98,10 +98,7 @@ async def create_entry(request: Request, kind: str, context: Context) -> Respons
     if entry is None:
         return _form_page(request, kind, None, form_values(None, fields), errors, 400)
     with context.transaction() as session:
-        if isinstance(entry, Job) and not entry.occupation_code:
-            # A job saved without picking a suggestion is coded like `careerset add job`.
-            entry = code_job(entry, context.coder(), session.confirmed_codes())
-        stored = session.add_entry(context.profile, entry)
+        stored = add_entry(session, context.profile, entry, context.coder())
     return RedirectResponse(f"/entries?kind={kind}&changed={stored.id}#entry-{stored.id}", 303)
 
 
@@ -120,7 +117,7 @@ async def update_entry(request: Request, entry_id: str, context: Context) -> Res
     if entry is None:
         return _form_page(request, kind, current, form_values(None, fields), errors, 400)
     with context.transaction() as session:
-        session.update_entry(context.profile, entry)
+        change_entry(session, context.profile, entry, current)
     return RedirectResponse(f"/entries?kind={kind}&changed={entry.id}#entry-{entry.id}", 303)
 
 
