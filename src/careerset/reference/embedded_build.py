@@ -126,7 +126,10 @@ def onet_core_attribution(releases: dict[str, str]) -> str:
     by_release: dict[str, list[str]] = {}
     for label, release in sorted(releases.items()):
         by_release.setdefault(release, []).append(label.removesuffix(".txt"))
-    parts = [f"{release} ({', '.join(labels)})" for release, labels in sorted(by_release.items())]
+    parts = [
+        f"{release} ({', '.join(labels)})"
+        for release, labels in sorted(by_release.items(), reverse=True)
+    ]
     listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
     plural = "Database" if len(parts) == 1 else "Databases"
     return (
