@@ -1,10 +1,12 @@
 """`init` and `demo`: create a store, or show careerset working on a bundled sample career."""
 
+import re
 import tempfile
 from dataclasses import asdict
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.panel import Panel
@@ -18,6 +20,9 @@ from careerset.cli.store_access import opened_store
 from careerset.errors import UserError
 from careerset.interchange import yaml_backup
 from careerset.model.career import Career
+
+if TYPE_CHECKING:
+    from careerset.analysis.report import CareerReport
 
 DEMO_PROFILE = "demo"
 
@@ -58,6 +63,29 @@ def render_summary(summary: CareerSummary) -> None:
         console.print(f"Skills evidenced (entries showing each): {top}", highlight=False)
     for goal in summary.goals:
         console.print(f"Goal: {goal}", highlight=False)
+
+
+# A next step's closing command (": `careerset ...`."): it would run on the reader's own store,
+# not the throwaway sample, so the demo shows the advice and offers `try_next` instead.
+_COMMAND = re.compile(r":\s*`careerset [^`]*`\.?$")
+
+
+def try_next(report: "CareerReport") -> list[str]:
+    """Commands to try after the demo, in order; each works as printed on a fresh install."""
+    demo = f"careerset --profile {DEMO_PROFILE}"
+    steps = [
+        f"Keep the sample in your store, as profile '{DEMO_PROFILE}': `careerset demo --keep`."
+    ]
+    target = report.outlook.target
+    if target:
+        title = report.outlook.target_title or target
+        steps.append(f"Its skill gaps to {title}: `{demo} gaps --target {target}`.")
+        steps.append(f"A year's plan toward it: `{demo} plan --target {target} --months 12`.")
+        if report.outlook.path:
+            steps.append(f"Stepping stones toward it: `{demo} paths --target {target}`.")
+    steps.append(f"Occupations close to its interests and skills: `{demo} explore`.")
+    steps.append("Start your own record: `careerset init`, then `careerset add job --help`.")
+    return steps
 
 
 @app.command("demo")
@@ -115,6 +143,7 @@ def demo_command(
                 "assessment": verdicts,
                 "outlook": report.outlook.to_dict(),
                 "next_steps": report.next_steps,
+                "try_next": try_next(report),
                 "files": files_written,
             }
         )
@@ -124,8 +153,12 @@ def demo_command(
     from careerset.render.report_text import outlook_lines
 
     console.print("\n".join(outlook_lines(report.outlook)), highlight=False, markup=False)
-    console.print("What to do next:", highlight=False)
+    name = summary.name or "the sample"
+    console.print(f"What {name} could do next:", highlight=False, markup=False)
     for number, step in enumerate(report.next_steps, start=1):
+        console.print(f"  {number}. {_COMMAND.sub('.', step)}", highlight=False, markup=False)
+    console.print("Try careerset on the sample:", highlight=False)
+    for number, step in enumerate(try_next(report), start=1):
         console.print(f"  {number}. {step}", highlight=False, markup=False)
     for name, path in written.items():
         console.print(f"Wrote the sample's {name}: {path}", highlight=False, soft_wrap=True)
