@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+README = Path(__file__).resolve().parents[2] / "README.md"
 CAREERSET = [sys.executable, "-c", "from careerset.cli.main import main; main()"]
 
 
@@ -24,16 +25,23 @@ def empty_home(tmp_path: Path) -> dict[str, str]:
         for key, value in os.environ.items()
         if not key.startswith(("CAREERSET_", "XDG_"))
     }
+    home = tmp_path / "home"
     env.update(
-        HOME=str(tmp_path / "home"),
-        CAREERSET_HOME=str(tmp_path / "home" / "careerset"),
-        XDG_DATA_HOME=str(tmp_path / "home" / "data"),
-        XDG_CACHE_HOME=str(tmp_path / "home" / "cache"),
-        XDG_CONFIG_HOME=str(tmp_path / "home" / "config"),
-        COLUMNS="200",
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        COLUMNS="100",  # the width of the README's sample
     )
-    (tmp_path / "home").mkdir()
+    home.mkdir()
     return env
+
+
+def readme_sample() -> list[str]:
+    """The lines of the README's demo sample, without its "..." elisions."""
+    text = README.read_text("utf-8")
+    start = text.index("```text\n", text.index("## What it looks like")) + len("```text\n")
+    return [line for line in text[start : text.index("```", start)].splitlines() if line != "..."]
 
 
 def careerset(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -49,13 +57,17 @@ def test_the_demo_shows_gaps_and_a_plan_and_its_commands_work(
     empty_home: dict[str, str],
 ) -> None:
     shown = careerset(empty_home, "demo").stdout
-    home = Path(empty_home["CAREERSET_HOME"])
-    assert not (home / "reference" / "reference.sqlite").exists()
-    assert list((home / "cache" / "reference").glob("embedded-*.sqlite"))
+    home = Path(empty_home["HOME"])
+    data = home / ".local" / "share" / "careerset"
+    assert not (data / "reference" / "reference.sqlite").exists()
+    assert list((home / ".cache" / "careerset" / "reference").glob("embedded-*.sqlite"))
     assert re.search(r"gap 1: \w", shown) and "Docker" in shown
     assert "data install" not in shown
-    report = (home / "demo" / "report.html").read_text("utf-8")
+    report = (data / "demo" / "report.html").read_text("utf-8")
     assert "Docker" in report
+    # The README's sample is this output (with the home folder written as ~).
+    lines = {line.rstrip().replace(str(home), "~") for line in shown.splitlines()}
+    assert [line for line in readme_sample() if line.rstrip() not in lines] == []
     # Every command the demo offers works as printed, in order.
     offered = shown[shown.index("Try careerset on the sample:") :]
     commands = re.findall(r"`(careerset [^`]+)`", offered)
@@ -71,6 +83,7 @@ def test_the_demo_shows_gaps_and_a_plan_and_its_commands_work(
 def test_a_nurse_gets_gaps_paths_and_a_plan_to_nurse_practitioner(
     empty_home: dict[str, str],
 ) -> None:
+    empty_home["CAREERSET_HOME"] = str(Path(empty_home["HOME"]) / "careerset")
     careerset(
         empty_home,
         *("add", "job", "--title", "Registered Nurse", "--org", "St. Mary"),

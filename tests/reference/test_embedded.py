@@ -127,3 +127,15 @@ def test_the_shipped_core_matches_its_manifest_and_the_current_schema(
         " ORDER BY type, name"
     )
     assert reference.execute(schema).fetchall() == fresh.execute(schema).fetchall()
+
+
+def test_the_shipped_attribution_files_carry_the_core_notice(home: Path) -> None:
+    """ATTRIBUTION.md and the README name the releases the core holds (its own notice)."""
+    notice = open_reference().status().attribution.splitlines()[0]
+
+    def words(text: str) -> str:
+        return " ".join(text.replace("\n>", "\n").replace("\n  ", "\n").split())
+
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    for text in (embedded_file("ATTRIBUTION.md").read_text("utf-8"), readme.read_text("utf-8")):
+        assert words(notice) in words(text)
