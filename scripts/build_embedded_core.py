@@ -21,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+from careerset.errors import UserError
 from careerset.reference.embedded_build import CoreBuildError, build_core
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +38,7 @@ def main() -> int:
         result = build_core(
             args.onet_dir, args.out, args.preset, step=lambda s: print(s, flush=True)
         )
-    except CoreBuildError as error:
+    except (CoreBuildError, UserError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     for warning in result.warnings:

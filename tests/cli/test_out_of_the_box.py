@@ -61,10 +61,10 @@ def test_the_demo_shows_gaps_and_a_plan_and_its_commands_work(
     data = home / ".local" / "share" / "careerset"
     assert not (data / "reference" / "reference.sqlite").exists()
     assert list((home / ".cache" / "careerset" / "reference").glob("embedded-*.sqlite"))
-    assert re.search(r"gap 1: \w", shown) and "Docker" in shown
-    assert "data install" not in shown
+    gaps_shown = re.findall(r"gap \d+: (.+?) \[", shown)
+    assert gaps_shown and "data install" not in shown
     report = (data / "demo" / "report.html").read_text("utf-8")
-    assert "Docker" in report
+    assert any(name in report for name in gaps_shown)
     # The README's sample is this output (with the home folder written as ~).
     lines = {line.rstrip().replace(str(home), "~") for line in shown.splitlines()}
     assert [line for line in readme_sample() if line.rstrip() not in lines] == []
@@ -77,7 +77,7 @@ def test_the_demo_shows_gaps_and_a_plan_and_its_commands_work(
         outputs[command] = careerset(empty_home, *shlex.split(command)[1:]).stdout
     gaps = next(out for cmd, out in outputs.items() if " gaps " in cmd)
     plan = next(out for cmd, out in outputs.items() if " plan " in cmd)
-    assert "Docker" in gaps and "Docker" in plan
+    assert gaps_shown[0] in gaps and any(name in plan for name in gaps_shown)
 
 
 def test_a_nurse_gets_gaps_paths_and_a_plan_to_nurse_practitioner(

@@ -17,12 +17,23 @@ from reference.helpers import ONET_FIXTURE
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Rated files in the official layout, with the uncertainty columns the pack may keep.
+RATED_HEADER = (
+    "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tN\tStandard Error"
+    "\tLower CI Bound\tUpper CI Bound\tRecommend Suppress\tNot Relevant\n"
+)
 KNOWLEDGE = (
-    "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\n"
-    "15-1252.00\t2.C.3.a\tComputers and Electronics\tIM\t4.60\n"
-    "15-1252.00\t2.C.3.a\tComputers and Electronics\tLV\t5.80\n"
-    "29-1141.00\t2.C.5.a\tMedicine and Dentistry\tIM\t4.40\n"
-    "29-1141.00\t2.C.5.a\tMedicine and Dentistry\tLV\t4.50\n"
+    RATED_HEADER + "15-1252.00\t2.C.3.a\tComputers and Electronics\tIM\t4.60\t8\t0.12"
+    "\t4.3\t4.9\tN\tn/a\n"
+    "15-1252.00\t2.C.3.a\tComputers and Electronics\tLV\t5.80\t8\t0.20\t5.4\t6.2\tN\tN\n"
+    "29-1141.00\t2.C.5.a\tMedicine and Dentistry\tIM\t4.40\t8\t0.15\t4.1\t4.7\tN\tn/a\n"
+    "29-1141.00\t2.C.5.a\tMedicine and Dentistry\tLV\t4.50\t8\t0.30\t3.9\t5.1\tY\tN\n"
+)
+ESSENTIAL_SKILLS = (
+    RATED_HEADER + "15-1252.00\t2.B.3.e\tProgramming\tIM\t4.25\t8\t0.10\t4.0\t4.5\tN\tn/a\n"
+    "15-1252.00\t2.B.3.e\tProgramming\tLV\t5.12\t8\t0.21\t4.7\t5.5\tN\tN\n"
+    "29-1141.00\t2.A.1.b\tActive Listening\tIM\t4.00\t8\t0.11\t3.8\t4.2\tN\tn/a\n"
+    "29-1141.00\t2.A.1.b\tActive Listening\tLV\t4.25\t8\t0.19\t3.9\t4.6\tN\tN\n"
 )
 WORK_VALUES = (
     "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\n"
@@ -32,10 +43,12 @@ WORK_VALUES = (
 
 @pytest.fixture
 def small_release(tmp_path: Path) -> Path:
-    """The 30.3-layout fixture (Essential Skills) plus Knowledge and Work Values."""
+    """The 30.3-layout fixture, with Essential Skills and Knowledge in the full official
+    layout, plus Work Values."""
     folder = tmp_path / "onet"
     shutil.copytree(ONET_FIXTURE, folder)
     (folder / "Knowledge.txt").write_text(KNOWLEDGE, encoding="utf-8")
+    (folder / "Essential Skills.txt").write_text(ESSENTIAL_SKILLS, encoding="utf-8")
     (folder / "Work Values.txt").write_text(WORK_VALUES, encoding="utf-8")
     return folder
 
@@ -83,14 +96,18 @@ def test_an_expected_table_left_empty_fails_loudly(small_release: Path, tmp_path
         build_core(small_release, tmp_path / "out", preset=0)
 
 
-def test_the_script_exits_1_with_the_reason(small_release: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("broken", ["Interests.txt", "no such folder"])
+def test_the_script_exits_1_with_the_reason(
+    small_release: Path, tmp_path: Path, broken: str
+) -> None:
+    source = small_release if broken.endswith(".txt") else tmp_path / broken
     (small_release / "Interests.txt").unlink()
     script = ROOT / "scripts" / "build_embedded_core.py"
     done = subprocess.run(
-        [sys.executable, str(script), str(small_release), "--out", str(tmp_path / "out")],
+        [sys.executable, str(script), str(source), "--out", str(tmp_path / "out")],
         capture_output=True,
         text=True,
         timeout=120,
     )
-    assert done.returncode == 1 and "Interests.txt" in done.stderr
+    assert done.returncode == 1 and broken in done.stderr
     assert "Traceback" not in done.stderr

@@ -216,7 +216,10 @@ def _check_tables(db: sqlite3.Connection) -> None:
                 continue
             filled = db.execute(f"SELECT 1 FROM {table} WHERE {column} IS NOT NULL LIMIT 1")
             if filled.fetchone() is None:
-                raise CoreBuildError(f"Column {table}.{column} holds no value in any row.")
+                raise CoreBuildError(
+                    f"Column {table}.{column} holds no value in any row; check the file that "
+                    "fills it has the column, or list it in NULL_BY_DESIGN."
+                )
 
 
 def _vacuum_into(db: sqlite3.Connection, target: Path) -> bytes:
@@ -238,6 +241,8 @@ def build_core(
     step: Callable[[str], None] = lambda _: None,
 ) -> CoreResult:
     """Build the core from the O*NET release at `onet_dir` into `out_dir` (overwriting it)."""
+    if not onet_dir.exists():
+        raise CoreBuildError(f"{onet_dir} does not exist; pass an O*NET text folder or zip.")
     chosen, releases = _select(onet_release(onet_dir))
     with tempfile.TemporaryDirectory(prefix="careerset-core-") as folder:
         work = Path(folder)
