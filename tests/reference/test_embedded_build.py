@@ -35,6 +35,14 @@ ESSENTIAL_SKILLS = (
     "29-1141.00\t2.A.1.b\tActive Listening\tIM\t4.00\t8\t0.11\t3.8\t4.2\tN\tn/a\n"
     "29-1141.00\t2.A.1.b\tActive Listening\tLV\t4.25\t8\t0.19\t3.9\t4.6\tN\tN\n"
 )
+EDUCATION = (
+    "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tCategory\tData Value\tN"
+    "\tStandard Error\tLower CI Bound\tUpper CI Bound\tRecommend Suppress\n"
+    "29-1141.00\t2.D.1\tRequired Level of Education\tRL\t6\t56.10\t30\t9.1\t38.0\t72.0\tY\n"
+    "29-1141.00\t2.D.1\tRequired Level of Education\tRL\t5\t30.00\t30\t8.0\t16.0\t49.0\tN\n"
+    "29-1141.00\t2.D.4.a\tJob-Related Professional Certification\tIM\tn/a\t4.10\t30"
+    "\t0.2\t3.7\t4.5\tN\n"
+)
 WORK_VALUES = (
     "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\n"
     "15-1252.00\t1.B.2.a\tAchievement\tEX\t6.33\n"
@@ -44,11 +52,12 @@ WORK_VALUES = (
 @pytest.fixture
 def small_release(tmp_path: Path) -> Path:
     """The 30.3-layout fixture, with Essential Skills and Knowledge in the full official
-    layout, plus Work Values."""
+    layout, plus Education, Training, and Experience and Work Values."""
     folder = tmp_path / "onet"
     shutil.copytree(ONET_FIXTURE, folder)
     (folder / "Knowledge.txt").write_text(KNOWLEDGE, encoding="utf-8")
     (folder / "Essential Skills.txt").write_text(ESSENTIAL_SKILLS, encoding="utf-8")
+    (folder / "Education, Training, and Experience.txt").write_text(EDUCATION, encoding="utf-8")
     (folder / "Work Values.txt").write_text(WORK_VALUES, encoding="utf-8")
     return folder
 

@@ -13,6 +13,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +87,11 @@ EMPTY_BY_DESIGN = frozenset(
 NULL_BY_DESIGN: frozenset[str] = frozenset()
 
 XZ_PRESET = 9
+
+ATTRIBUTION_NAME = "ATTRIBUTION.md"
+# The O*NET notice in ATTRIBUTION.md sits between these lines and is rewritten by each build.
+NOTICE_START = "<!-- O*NET notice: written by scripts/build_embedded_core.py -->"
+NOTICE_END = "<!-- end of the O*NET notice -->"
 
 
 class CoreBuildError(RuntimeError):
@@ -222,6 +228,20 @@ def _check_tables(db: sqlite3.Connection) -> None:
                 )
 
 
+def _write_notice(folder: Path, notice: str) -> None:
+    """Put the core's O*NET notice into ATTRIBUTION.md, between its markers, as a quote."""
+    path = folder / ATTRIBUTION_NAME
+    text = path.read_text("utf-8") if path.is_file() else ""
+    quoted = "\n".join(f"> {line}" for line in textwrap.wrap(notice, 94))
+    block = f"{NOTICE_START}\n{quoted}\n{NOTICE_END}"
+    if NOTICE_START in text and NOTICE_END in text:
+        before, rest = text.split(NOTICE_START, 1)
+        text = before + block + rest.split(NOTICE_END, 1)[1]
+    else:
+        text = f"{text.rstrip()}\n\n{block}\n".lstrip()
+    _write_atomically(path, text.encode("utf-8"))
+
+
 def _vacuum_into(db: sqlite3.Connection, target: Path) -> bytes:
     target.unlink(missing_ok=True)
     db.execute("VACUUM INTO ?", (str(target),))
@@ -283,6 +303,7 @@ def build_core(
         "sqlite_version": sqlite3.sqlite_version,
         "python": ".".join(map(str, sys.version_info[:3])),
     }
+    _write_notice(out_dir, onet_core_attribution(releases))
     _write_atomically(
         manifest, (json.dumps(description, indent=2, ensure_ascii=False) + "\n").encode()
     )
