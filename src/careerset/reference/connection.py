@@ -101,7 +101,7 @@ class ReferenceBase:
             return
         name = FEATURE_NAMES.get(feature, feature)
         if self.is_embedded:
-            message = f"Occupation {name} need the full reference data; {INSTALL_HINT}."
+            message = f"{name[0].upper()}{name[1:]} need the full reference data; {INSTALL_HINT}."
         else:
             message = (
                 f"The installed reference pack has no {name} (the release it was built from "
