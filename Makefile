@@ -10,6 +10,8 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed
 	bash scripts/ensure-chromium.sh
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/pytest
 	# The CLI and web suites once more with every store on PostgreSQL (the store suite

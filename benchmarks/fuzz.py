@@ -30,7 +30,7 @@ from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import seed as hypothesis_seed  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from careerset.cli.exchange import ImportFormat, read_career  # noqa: E402
+from careerset.actions.importing import ImportFormat, read_career_file  # noqa: E402
 from careerset.errors import UserError  # noqa: E402
 from careerset.interchange import json_resume, rendercv, yaml_backup  # noqa: E402
 from careerset.model.career import Career  # noqa: E402
@@ -193,7 +193,7 @@ class Runner:
         self.report.cases[target] += 1
         try:
             chosen = ImportFormat(file_format) if file_format else None
-            read_career(path, chosen, connections=chosen == ImportFormat.LINKEDIN)
+            read_career_file(path, chosen, connections=chosen == ImportFormat.LINKEDIN)
             self.report.accepted[target] += 1
         except UserError:
             self.report.refused[target] += 1

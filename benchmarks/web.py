@@ -38,6 +38,7 @@ PAGES = [
     "/occupations?q=nurse",
     "/occupations/29-1141.00",
     "/next-steps",
+    "/report",
     "/cv",
     "/exchange",
     "/status",

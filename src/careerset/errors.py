@@ -1,5 +1,9 @@
 """The two kinds of failure: a mistake the user can fix, and everything else (a bug)."""
 
+from __future__ import annotations
+
+from careerset.next_action import NextAction
+
 
 class UserError(Exception):
     """A mistake the user can fix; its message is one sentence saying what and how.
@@ -8,9 +12,11 @@ class UserError(Exception):
     Anything else that escapes is a bug and exits with code 1.
     """
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, action: NextAction | None = None) -> None:
         super().__init__(message)
         self.message = message
+        # What fixes it, as data: the CLI adds the command, the web app a link.
+        self.action = action
 
     def __str__(self) -> str:
         return self.message

@@ -34,9 +34,13 @@ def test_next_steps_point_at_what_is_missing() -> None:
     report = build_report(FAR_FROM_GOAL.career(), TODAY, None)
     steps = report.next_steps
     assert len(steps) == 3
-    assert "interests take" in steps[0]
-    assert "data install" in steps[1]
-    assert "gaps --target 15-1252.00" in steps[2]
+    assert [step.action.kind for step in steps if step.action] == [
+        "take_profiler",
+        "install_data",
+        "show_gaps",
+    ]
+    assert steps[2].action is not None and steps[2].action.arguments == {"target": "15-1252.00"}
+    assert not any("careerset" in step.text for step in steps)
 
 
 def test_empty_career_report() -> None:

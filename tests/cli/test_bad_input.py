@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from careerset.cli.entry_flags import EXAMPLES
+from careerset.actions.entry_fields import EXAMPLES
 
 # The issue's own example: `careerset add job --title "Registered Nurse" --org "St. Mary" ...`.
 NURSE = shlex.split(EXAMPLES["job"])[1:]

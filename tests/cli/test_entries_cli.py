@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from careerset.cli.entry_flags import EXAMPLES
+from careerset.actions.entry_fields import EXAMPLES
 
 from .conftest import Invoke  # type: ignore[import-not-found]
 

@@ -159,7 +159,7 @@ def test_explore_ranks_design_for_an_artistic_designer(
         (["paths", "--target", "2512"], "ISCO"),
         (["plan", "--target", "99-9999.00"], "no occupation"),
         (["gaps"], "--target"),
-        (["paths", "--target", "15-1251.00"], "no job with an occupation code"),
+        (["paths", "--target", "15-1251.00"], "No job has an occupation code"),
     ],
 )
 def test_mistakes_are_one_line_and_exit_2(

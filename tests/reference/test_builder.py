@@ -155,5 +155,6 @@ def test_pack_from_another_schema_version_asks_to_reinstall(home: Path) -> None:
     result.path.chmod(0o644)
     with sqlite3.connect(result.path) as db:
         db.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
-    with pytest.raises(UserError, match="careerset data install"):
+    with pytest.raises(UserError, match="install the reference data again") as raised:
         open_reference()
+    assert raised.value.action is not None and raised.value.action.kind == "install_data"

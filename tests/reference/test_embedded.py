@@ -62,7 +62,8 @@ def test_features_beyond_embedded_say_how_to_install(home: Path, ask: object) ->
     with pytest.raises(FeatureUnavailable) as raised:
         ask(open_reference())  # type: ignore[operator]
     message = str(raised.value)
-    assert "careerset data install" in message and "\n" not in message
+    assert "install" in message and "\n" not in message
+    assert raised.value.action is not None and raised.value.action.kind == "install_data"
 
 
 def test_embedded_status_names_its_sources_and_releases(home: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from careerset.analysis.report import build_report
+from careerset.actions.report import career_report
 from careerset.cli.setup import load_demo_career
 from careerset.model.career import Career
 from careerset.model.person import Person
@@ -32,7 +32,7 @@ CHART_TITLES = {
 
 def view_for(career: Career, pack: Path | None = None) -> ReportView:
     reference = open_reference(pack)
-    report = build_report(career, TODAY, reference, reference_kind=reference.kind)
+    report = career_report(career, reference, TODAY)
     return build_report_view(career, report, reference)
 
 
@@ -47,11 +47,11 @@ def test_embedded_default_draws_every_chart_and_a_plan(embedded_view: ReportView
     assert embedded_view.plan and embedded_view.plan_unavailable is None
 
 
-def test_without_reference_data_the_gaps_chart_names_the_install_command() -> None:
+def test_without_reference_data_the_gaps_chart_says_why() -> None:
     career = load_demo_career()
-    view = build_report_view(career, build_report(career, TODAY, None), None)
+    view = build_report_view(career, career_report(career, None, TODAY), None)
     gaps = view.chart("gaps")
-    assert gaps.svg is None and gaps.unavailable and "careerset data install" in gaps.unavailable
+    assert gaps.svg is None and gaps.unavailable and "reference data" in gaps.unavailable
     assert view.plan == [] and view.plan_unavailable
     assert "not available" in render_report_html(view)  # the gaps chart says why it is missing
 

@@ -5,8 +5,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from careerset.actions.entry_fields import KIND_FLAGS
 from careerset.analysis.interests import profiler_items
-from careerset.cli.entry_flags import KIND_FLAGS
 from careerset.model.entries import ENTRY_TYPES
 
 from .web_helpers import Token, add  # type: ignore[import-not-found]

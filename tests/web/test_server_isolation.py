@@ -63,6 +63,7 @@ FORM_BODIES: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/profiler/back"): {},
     ("POST", "/exchange/import"): {"replace": "true", "file_format": "jsonresume"},
     ("POST", "/comments"): {"text": "Injected comment", "back": "/"},
+    ("POST", "/next-steps/plan"): {"target": "29-1171.00"},
     ("POST", "/person"): {"name": "Injected name"},
     ("POST", "/sharing/grant"): {"email": STRANGER_COACH, "level": "edit"},
     ("POST", "/sharing/revoke"): {"email": COACH_EMAIL},

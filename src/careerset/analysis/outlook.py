@@ -1,20 +1,20 @@
-"""Where to go next, in brief: the top skill gaps to the goal and the best stepping-stone path.
+"""Where to go next, in brief: the top gaps to the goal and the best stepping-stone path.
 
-The report and the demo show this; `careerset gaps`/`paths` give the full, traceable detail.
+The report and the demo show this; it summarises what the next-steps use case computed,
+so the report never starts from another occupation or plans differently than `gaps`/`paths`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
-from careerset.errors import UserError
-from careerset.model.career import Career
-from careerset.reference.protocol import Reference
+from careerset.next_action import Advice
 
 if TYPE_CHECKING:
-    from careerset.analysis.gaps import Gap
+    from careerset.analysis.gaps import Gap, GapReport
+    from careerset.analysis.paths import PathReport
+    from careerset.analysis.plan import Plan
 
 TOP_GAPS = 5
 
@@ -29,13 +29,18 @@ class GapLine:
 
 @dataclass(frozen=True)
 class Outlook:
-    """The goal's target, its largest gaps and one path there; `note` says what could not be shown."""
+    """The goal's target, its largest gaps and one path there; `notes` say what could not be shown.
+
+    `gap_report` and `plan` are the full results the summary came from, for the report's charts.
+    """
 
     target: str | None
     target_title: str | None = None
     gaps: tuple[GapLine, ...] = ()
     path: tuple[str, ...] = ()
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Advice, ...] = field(default=())
+    gap_report: GapReport | None = field(default=None, compare=False, repr=False)
+    plan: Plan | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -51,20 +56,8 @@ class Outlook:
                 for g in self.gaps
             ],
             "path": list(self.path),
-            "notes": list(self.notes),
+            "notes": [note.to_dict() for note in self.notes],
         }
-
-
-def _target(career: Career) -> str | None:
-    for goal in career.goals:
-        if goal.status.value == "active" and goal.target_codes:
-            return goal.target_codes[0]
-    return None
-
-
-def _current_code(career: Career) -> str | None:
-    coded = [job for job in career.jobs if job.occupation_code]
-    return coded[-1].occupation_code if coded else None
 
 
 def _tools_first(technology: tuple[Gap, ...]) -> list[Gap]:
@@ -72,54 +65,30 @@ def _tools_first(technology: tuple[Gap, ...]) -> list[Gap]:
     return sorted(technology, key=lambda g: (not (g.hot or g.in_demand), -g.score, g.name))
 
 
-def build_outlook(career: Career, reference: Reference | None, today: date) -> Outlook:
-    """Top gaps and the cheapest path to the active goal's first target, as far as the data allows."""
-    target = _target(career)
-    if target is None:
-        return Outlook(
-            None,
-            notes=("no goal with a target occupation yet (`careerset add goal --target CODE`)",),
+def summarize_outlook(
+    target: str | None,
+    title: str | None,
+    gaps: GapReport | None,
+    paths: PathReport | None,
+    plan: Plan | None,
+    notes: tuple[Advice, ...] = (),
+) -> Outlook:
+    """The brief: top gaps with their evidence ids, and the cheapest path's titles."""
+    lines: tuple[GapLine, ...] = ()
+    if gaps is not None:
+        lines = tuple(
+            GapLine(
+                g.name,
+                g.domain,
+                round(g.score, 2),
+                tuple(dict.fromkeys(i for link in g.evidence for i in link.entry_ids)),
+            )
+            for g in (gaps.ranked() or _tools_first(gaps.technology))[:TOP_GAPS]
         )
-    title: str | None = None
-    if reference is not None:
-        try:
-            title = reference.occupation(target).title
-        except UserError as error:
-            return Outlook(target, notes=(error.message,))
-    if reference is None or not reference.has("skills"):
-        note = "skill gaps and paths need the reference pack (`careerset data install`)"
-        return Outlook(target, title, notes=(note,))
-    # Imported here: the gap and path modules build numpy matrices the rest of the report never needs.
-    from careerset.analysis.gaps import compute_gaps
-    from careerset.analysis.paths import find_paths
-
-    notes: list[str] = []
-    try:
-        report = compute_gaps(career, reference, target, today)
-    except UserError as error:
-        return Outlook(target, notes=(error.message,))
-    gaps = tuple(
-        GapLine(
-            g.name,
-            g.domain,
-            round(g.score, 2),
-            tuple(dict.fromkeys(i for link in g.evidence for i in link.entry_ids)),
-        )
-        for g in (report.ranked() or _tools_first(report.technology))[:TOP_GAPS]
-    )
+        title = title or gaps.target.title
     path: tuple[str, ...] = ()
-    start = _current_code(career)
-    if start is None:
-        notes.append("no job has an occupation code, so no path can start from your current work")
-    elif start != target:
-        try:
-            found = find_paths(reference, start, target, k=1)
-        except UserError as error:
-            notes.append(error.message)
-        else:
-            if found.paths:
-                best = found.paths[0]
-                path = (found.start_title, *(step.to_title for step in best.steps))
-            else:
-                notes.append(f"no path of a few similar steps leads from {start} to {target}")
-    return Outlook(target, title or report.target.title, gaps, path, tuple(notes))
+    if paths is not None and paths.paths:
+        best = paths.paths[0]
+        path = (paths.start_title, *(step.to_title for step in best.steps))
+        title = title or paths.target_title
+    return Outlook(target, title, lines, path, notes, gaps, plan)

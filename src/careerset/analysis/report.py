@@ -9,12 +9,13 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from careerset.analysis.occupations import OccupationFacts
-from careerset.analysis.outlook import Outlook, build_outlook
+from careerset.analysis.outlook import Outlook
 from careerset.analysis.summary import CareerSummary, summarize
 from careerset.analysis.trajectory import CareerMetrics, career_metrics
 from careerset.analysis.verdict import CAREER_STEP, JOB, STEPPING_STONE, Assessment, assess_career
 from careerset.analysis.weights import DEFAULT_WEIGHTS, VerdictWeights
 from careerset.model.career import Career
+from careerset.next_action import Advice, NextAction
 from careerset.reference.protocol import Reference
 
 
@@ -26,7 +27,7 @@ class CareerReport:
     summary: CareerSummary
     assessment: Assessment
     metrics: CareerMetrics
-    next_steps: list[str]
+    next_steps: list[Advice]
     reference_kind: str | None
     outlook: Outlook
 
@@ -48,53 +49,72 @@ class CareerReport:
                 "reference_features": self.assessment.missing_features,
             },
             "metrics": self.metrics.to_dict(),
-            "next_steps": self.next_steps,
+            "next_steps": [step.to_dict() for step in self.next_steps],
             "outlook": self.outlook.to_dict(),
         }
 
 
-def next_steps(career: Career, assessment: Assessment, metrics: CareerMetrics) -> list[str]:
-    """Three lines of what to do next, most useful first. A line that a command carries out
-    ends with it, as ": `careerset ...`." (the web app shows a link to its page instead)."""
-    steps: list[str] = []
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def next_steps(career: Career, assessment: Assessment, metrics: CareerMetrics) -> list[Advice]:
+    """Three things to do next, most useful first, each with the action that carries it out."""
+    steps: list[Advice] = []
     if "goal" in assessment.missing_inputs:
         steps.append(
-            "Name where you are heading, a goal with a target occupation: `careerset add goal`."
+            Advice(
+                "Name where you are heading: a goal with a target occupation.",
+                NextAction("add_goal"),
+            )
         )
     if "interest_profile" in assessment.missing_inputs:
-        steps.append("Take the interest profiler, about 10 minutes: `careerset interests take`.")
+        steps.append(
+            Advice("Take the interest profiler, about 10 minutes.", NextAction("take_profiler"))
+        )
     if "reference" in assessment.missing_inputs:
         steps.append(
-            "Install the full reference data for sharper verdicts: `careerset data install`."
+            Advice(
+                "Install the full reference data for sharper verdicts.", NextAction("install_data")
+            )
         )
     for target in assessment.targets[:1]:
         steps.append(
-            f"See which skills stand between you and {target}: `careerset gaps --target {target}`."
+            Advice(
+                f"See what stands between you and {target}.",
+                NextAction("show_gaps", {"target": target}),
+            )
         )
     current = [v for v in assessment.verdicts if v.job.end == "present"]
     if current and all(v.verdict == JOB for v in current):
+        arguments = {"target": assessment.targets[0]} if assessment.targets else {}
         steps.append(
-            "Your current work is not building your career; look for stepping stones: "
-            + (
-                f"`careerset paths --target {assessment.targets[0]}`."
-                if assessment.targets
-                else "`careerset paths --target CODE`."
+            Advice(
+                "Your current work is not building your career; look for stepping stones.",
+                NextAction("show_paths", arguments),
             )
         )
     if metrics.current_streak_weeks == 0:
         longest = metrics.longest_streak_weeks
-        tail = f" (your longest run was {longest} weeks)" if longest else ""
+        tail = f" (your longest run was {_plural(longest, 'week')})" if longest else ""
         steps.append(
-            f"Log one learning activity this week to start a streak{tail}: "
-            "`careerset add activity`."
+            Advice(
+                f"Log one learning activity this week to start a streak{tail}.",
+                NextAction("add_activity"),
+            )
         )
     if metrics.contacts_recent < 3:
+        recent = _plural(metrics.contacts_recent, "contact")
         steps.append(
-            f"Reconnect with people in your field ({metrics.contacts_recent} contact(s) in the "
-            "last year) and record them: `careerset add contact`."
+            Advice(
+                f"Reconnect with people in your field ({recent} in the last year) and record them.",
+                NextAction("add_contact"),
+            )
         )
     steps.append(
-        "Keep your record current: add new jobs, certifications and activities as they happen."
+        Advice(
+            "Keep your record current: add new jobs, certifications and activities as they happen."
+        )
     )
     return steps[:3]
 
@@ -105,8 +125,12 @@ def build_report(
     reference: Reference | None,
     weights: VerdictWeights = DEFAULT_WEIGHTS,
     reference_kind: str | None = None,
+    outlook: Outlook | None = None,
 ) -> CareerReport:
-    """Assess every job, measure the career and pick the next steps, sharing one lookup cache."""
+    """Assess every job, measure the career and pick the next steps, sharing one lookup cache.
+
+    `outlook` is the summary of the next-steps use case (`careerset.actions.report` passes it);
+    without one the report has no "where to go next"."""
     facts = OccupationFacts(reference)
     assessment = assess_career(career, today, reference, weights, facts)
     metrics = career_metrics(career, today, assessment, facts)
@@ -117,5 +141,5 @@ def build_report(
         metrics=metrics,
         next_steps=next_steps(career, assessment, metrics),
         reference_kind=reference_kind,
-        outlook=build_outlook(career, reference, today),
+        outlook=outlook or Outlook(None),
     )

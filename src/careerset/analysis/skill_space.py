@@ -94,12 +94,6 @@ class OccupationSpace:
             self._wages[code] = wages.annual_median if wages is not None else None
         return self._wages[code]
 
-    def profile_vector(self, code: str) -> Matrix:
-        """The importance x level skill vector the similarity is computed on."""
-        row = self.index[code]
-        vector: Matrix = self.skills.importance[row] * self.skills.level[row]
-        return vector
-
 
 _SPACES: weakref.WeakKeyDictionary[object, OccupationSpace] = weakref.WeakKeyDictionary()
 

@@ -23,6 +23,7 @@ from careerset.analysis.weights import DEFAULT_WEIGHTS, VerdictWeights
 from careerset.model.career import Career, entry_span
 from careerset.model.entries import Activity, InterestProfile, Job
 from careerset.model.enums import GoalStatus
+from careerset.next_action import Advice, NextAction
 from careerset.reference.protocol import Reference
 
 CAREER_STEP = "career step"
@@ -30,11 +31,11 @@ STEPPING_STONE = "stepping stone"
 JOB = "job"
 VERDICTS = (CAREER_STEP, STEPPING_STONE, JOB)
 
-# What to run to supply each missing input, for the one-line hints.
+# How to supply each missing input, for the one-line hints.
 _FEATURE_HINTS = {
-    "interest_profile": "take the interest profiler (`careerset interests take`)",
-    "goal": "name a goal with a target occupation (`careerset add goal`)",
-    "reference": "install the reference data (`careerset data install`)",
+    "interest_profile": Advice("take the interest profiler", NextAction("take_profiler")),
+    "goal": Advice("name a goal with a target occupation", NextAction("add_goal")),
+    "reference": Advice("install the reference data", NextAction("install_data")),
 }
 
 
@@ -79,7 +80,7 @@ class Assessment:
     missing_inputs: list[str] = field(default_factory=list)
     missing_features: list[str] = field(default_factory=list)
 
-    def hints(self) -> list[str]:
+    def hints(self) -> list[Advice]:
         """One line per missing input saying how to supply it."""
         return [_FEATURE_HINTS[name] for name in self.missing_inputs if name in _FEATURE_HINTS]
 

@@ -12,14 +12,17 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from careerset.analysis.report import CareerReport, build_report
-from careerset.analysis.verdict import CAREER_STEP, JOB, Assessment, assess_career
+from careerset.actions.report import assess, career_report
+from careerset.analysis.report import CareerReport
+from careerset.analysis.verdict import CAREER_STEP, JOB, Assessment
 from careerset.cli.main import app
+from careerset.cli.next_actions import cli_words
 from careerset.cli.output import console, print_json
 from careerset.cli.store_access import transaction
 from careerset.errors import UserError
 from careerset.model.career import Career
-from careerset.reference.query import ReferencePack, open_reference
+from careerset.next_action import Advice, NextAction
+from careerset.reference.query import open_reference
 from careerset.render.report_text import render_text
 
 _STYLES = {CAREER_STEP: "green", JOB: "red"}
@@ -33,7 +36,8 @@ def load_career() -> Career:
 def render_assessment(assessment: Assessment) -> None:
     """A table for people: job, verdict, score and the strongest reason."""
     if not assessment.verdicts:
-        console.print("No jobs to assess yet; add one with `careerset add job`.", highlight=False)
+        text = cli_words(Advice("No jobs to assess yet; add one.", NextAction("add_job")))
+        console.print(text, markup=False, highlight=False)
         return
     table = Table(title="Job or career?")
     table.add_column("job", ratio=2)
@@ -54,7 +58,8 @@ def render_assessment(assessment: Assessment) -> None:
         )
     console.print(table)
     for hint in assessment.hints():
-        console.print(f"For sharper verdicts, {hint}.", markup=False, highlight=False)
+        text = cli_words(Advice(f"For sharper verdicts, {hint.text}.", hint.action))
+        console.print(text, markup=False, highlight=False)
 
 
 @app.command("assess")
@@ -67,7 +72,7 @@ def assess_command(
     """
     career = load_career()
     reference = open_reference()
-    assessment = assess_career(career, date.today(), reference)
+    assessment = assess(career, reference, date.today())
     if as_json:
         print_json(assessment.to_list())
         return
@@ -86,15 +91,14 @@ def render_json(report: CareerReport) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
 
 
+def render_cli_text(report: CareerReport) -> str:
+    return render_text(report, cli_words)
+
+
 RENDERERS: dict[ReportFormat, Callable[[CareerReport], str]] = {
-    ReportFormat.TEXT: render_text,
+    ReportFormat.TEXT: render_cli_text,
     ReportFormat.JSON: render_json,
 }
-
-
-def make_report(career: Career, today: date, reference: ReferencePack | None) -> CareerReport:
-    kind = None if reference is None else reference.kind
-    return build_report(career, today, reference, reference_kind=kind)
 
 
 @app.command("report")
@@ -117,13 +121,13 @@ def report_command(
     """
     career = load_career()
     reference = open_reference()
-    report = make_report(career, date.today(), reference)
+    report = career_report(career, reference, date.today())
     if report_format in (ReportFormat.HTML, ReportFormat.PDF):
         # Imported here: charts need matplotlib, which the text report never pays for.
         from careerset.cli.render import write_output
         from careerset.render.report_view import build_report_view
 
-        view = build_report_view(career, report, reference)
+        view = build_report_view(career, report, reference, word=cli_words)
         if report_format == ReportFormat.PDF:
             from careerset.render.typst_pdf import render_report_pdf
 

@@ -8,7 +8,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from careerset.cli.entry_flags import COMMON, EXAMPLES, KIND_FLAGS, Flag, flag_for
+from careerset.actions.entry_fields import COMMON, EXAMPLES, KIND_FLAGS, Flag, flag_for
 from careerset.cli.job_coding import code_new_job, confirmed_codes
 from careerset.cli.main import app
 from careerset.cli.output import console, print_json
@@ -176,9 +176,7 @@ def list_command(
         return
     table = Table("id", "kind", "what", "when", "tags")
     for entry in entries:
-        table.add_row(
-            entry.id, str(entry.kind), entry.label, _when(entry), ", ".join(entry.tags)
-        )
+        table.add_row(entry.id, str(entry.kind), entry.label, _when(entry), ", ".join(entry.tags))
     console.print(table)
 
 
@@ -302,6 +300,4 @@ def remove_command(
     if as_json:
         print_json(entry_json(entry))
     else:
-        console.print(
-            f"Removed {entry.kind} {entry.id}: {entry.label}", highlight=False
-        )
+        console.print(f"Removed {entry.kind} {entry.id}: {entry.label}", highlight=False)

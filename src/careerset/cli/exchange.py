@@ -9,27 +9,19 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from careerset.cli.job_coding import build_notice, confirmed_codes
+from careerset.actions.importing import ImportFormat, import_career, read_career_file
+from careerset.cli.job_coding import build_notice
 from careerset.cli.main import app
 from careerset.cli.output import console, err_console, print_json
 from careerset.cli.store_access import transaction
 from careerset.errors import UserError
-from careerset.interchange import json_resume, linkedin, rendercv, rendercv_import, yaml_backup
-from careerset.interchange.files import detect_format, read_text_file
-from careerset.interchange.merge import describe_plan, plan_merge, plan_to_data
-from careerset.model.career import Career
+from careerset.interchange import json_resume, rendercv, yaml_backup
+from careerset.interchange.files import read_text_file
+from careerset.interchange.merge import describe_plan, plan_to_data
 from careerset.model.entries import Entry
 
 if TYPE_CHECKING:
     from careerset.coding.autocode import JobCoder
-    from careerset.store.repository import StoreSession
-
-
-class ImportFormat(StrEnum):
-    JSONRESUME = "jsonresume"
-    LINKEDIN = "linkedin"
-    RENDERCV = "rendercv"
-    YAML = "yaml"
 
 
 class ExportFormat(StrEnum):
@@ -54,27 +46,6 @@ def write_output(text: str, output: Path | None) -> None:
     os.replace(temp, target)
 
 
-def read_career(
-    file: Path, file_format: ImportFormat | None, connections: bool = False
-) -> tuple[Career, ImportFormat]:
-    """The career in `file` and the format it was read as (detected when not given)."""
-    chosen = file_format
-    # LinkedIn's export is the only format that comes as a zip, a folder or CSV files.
-    if chosen is None and (file.is_dir() or file.suffix.lower() in (".zip", ".csv")):
-        chosen = ImportFormat.LINKEDIN
-    if chosen == ImportFormat.LINKEDIN:
-        return linkedin.load_linkedin_export(file, connections), chosen
-    text = read_text_file(file)
-    chosen = chosen or ImportFormat(detect_format(file, text))
-    if connections:
-        raise UserError("--connections applies to LinkedIn exports only; leave it out.")
-    if chosen == ImportFormat.JSONRESUME:
-        return json_resume.load_json_resume_text(text), chosen
-    if chosen == ImportFormat.RENDERCV:
-        return rendercv_import.load_rendercv_text(text), chosen
-    return yaml_backup.document_to_career(yaml_backup.load_yaml_text(text)), chosen
-
-
 def title_coder(confirmed: list[tuple[str, str]]) -> "JobCoder":
     """The occupation coder of the reference in use, aware of the store's confirmed codes."""
     from careerset.coding.autocode import load_job_coder
@@ -82,17 +53,11 @@ def title_coder(confirmed: list[tuple[str, str]]) -> "JobCoder":
     return load_job_coder(confirmed, on_build=build_notice)
 
 
-def _with_codes(entries: list[Entry], session: "StoreSession") -> list[Entry]:
-    """Imported jobs without a code, coded; coding is a help, so its failure never stops an import."""
-    from careerset.coding.autocode import code_jobs, needs_code
+def _cli_coding(entries: list[Entry], confirmed: list[tuple[str, str]]) -> list[Entry]:
+    """Jobs coded by the reference's coder, taught the store's confirmed codes."""
+    from careerset.coding.autocode import code_jobs
 
-    if not any(needs_code(entry) for entry in entries):
-        return entries
-    try:
-        return code_jobs(entries, title_coder(confirmed_codes(session)))
-    except UserError as error:
-        err_console.print(f"Jobs were not coded to occupations: {error.message}", highlight=False)
-        return entries
+    return code_jobs(entries, title_coder(confirmed))
 
 
 @app.command("import")
@@ -132,29 +97,27 @@ def import_command(
     """
     if replace and dry_run:
         raise UserError("--dry-run shows a merge; leave out --replace to see one.")
-    career, chosen = read_career(file, file_format, connections)
-    # careerset YAML is lossless: what it says is stored, codes or no codes.
-    coding = chosen != ImportFormat.YAML and not no_code
+    career, chosen = read_career_file(file, file_format, connections)
     with transaction() as (session, profile):
-        if replace:
-            if coding:
-                career = Career.of(_with_codes(list(career.entries), session), career.person)
-            session.replace_career(profile, career)
-            err_console.print(
-                f"Imported {len(career)} entries into profile '{profile}'.", highlight=False
-            )
-            return
-        plan = plan_merge(
-            session.load_career(profile), career, replace_matched=chosen == ImportFormat.YAML
+        result = import_career(
+            session,
+            profile,
+            career,
+            chosen,
+            replace=replace,
+            dry_run=dry_run,
+            coding=None if no_code else _cli_coding,
         )
-        if not dry_run:
-            entries = plan.entries_to_write()
-            if coding:
-                entries = _with_codes(entries, session)
-            if plan.person is not None:
-                session.set_person(profile, plan.person)
-            for entry in entries:
-                session.put_entry(profile, entry)
+    if result.coding_problem:
+        err_console.print(
+            f"Jobs were not coded to occupations: {result.coding_problem}", highlight=False
+        )
+    plan = result.plan
+    if plan is None:
+        err_console.print(
+            f"Imported {result.replaced} entries into profile '{profile}'.", highlight=False
+        )
+        return
     if as_json:
         print_json({"dry_run": dry_run, "profile": profile, **plan_to_data(plan)})
     elif dry_run:

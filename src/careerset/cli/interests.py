@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from careerset.actions.profiler import ProfilerRun, current_run, save_run
 from careerset.analysis.interests import (
     ANSWER_LABELS,
     FIELDS,
@@ -18,7 +19,6 @@ from careerset.analysis.interests import (
     ProfilerItem,
     RiasecScores,
     profiler_items,
-    score_answers,
 )
 from careerset.analysis.verdict import usable_profile
 from careerset.cli.main import app
@@ -26,7 +26,7 @@ from careerset.cli.output import console, print_json
 from careerset.cli.store_access import transaction
 from careerset.errors import UserError
 from careerset.model.dates import PartialDate
-from careerset.model.entries import InterestProfile, new_id
+from careerset.model.entries import InterestProfile
 from careerset.model.enums import InterestScale, InterestSource
 
 interests_app = typer.Typer(
@@ -44,33 +44,14 @@ def _say(text: str) -> None:
     console.print(text, markup=False, highlight=False)
 
 
-def _in_progress() -> InterestProfile | None:
-    """The latest profiler run that still has unanswered items."""
+def _load_run(restart: bool) -> ProfilerRun:
     with transaction() as (session, profile):
-        career = session.load_career(profile)
-    runs = [
-        p
-        for p in career.of_type(InterestProfile)
-        if p.source == InterestSource.PROFILER and None in p.answers
-    ]
-    return max(runs, key=lambda p: (str(p.updated or p.created or ""), p.id)) if runs else None
+        return current_run(session.load_career(profile), restart)
 
 
-def _save(entry_id: str, answers: list[int | None]) -> RiasecScores:
-    """Store the answers so far (and their running scores) in one InterestProfile entry."""
-    result = score_answers(answers)
-    values = dict(zip(FIELDS, result.scores.values(), strict=True))
-    entry = InterestProfile(
-        id=entry_id,
-        scale=InterestScale.RAW,
-        source=InterestSource.PROFILER,
-        answers=answers,
-        date=PartialDate.from_date(date.today()) if result.complete else None,
-        **values,
-    )
+def _save(run: ProfilerRun) -> RiasecScores:
     with transaction() as (session, profile):
-        session.put_entry(profile, entry)
-    return result.scores
+        return save_run(session, profile, run, date.today())
 
 
 def _line_answers() -> Iterator[tuple[int, str]]:
@@ -148,12 +129,10 @@ def take_command(
     Example: careerset interests take
     """
     items = profiler_items()
-    current = None if restart else _in_progress()
-    entry_id = current.id if current is not None else f"interests-{new_id()}"
-    answers: list[int | None] = list(current.answers) if current is not None else []
-    answers += [None] * (len(items) - len(answers))
+    run = _load_run(restart)
+    answers = run.answers
     interactive = sys.stdin.isatty()
-    answered = sum(a is not None for a in answers)
+    answered = run.answered
     _say(
         f"O*NET Interest Profiler Short Form: {len(items)} work activities. Rate each 0-4: "
         + ", ".join(f"{i} {label}" for i, label in enumerate(ANSWER_LABELS))
@@ -164,8 +143,8 @@ def take_command(
         finished = _run(answers, True, lambda _: _key_answer(2))
     else:
         finished = _run(answers, False, _piped_reader())
-    scores = _save(entry_id, answers)
-    answered = sum(a is not None for a in answers)
+    scores = _save(run)
+    answered = run.answered
     if not finished:
         _say(
             f"\nSaved {answered} of {len(items)} answers; run `careerset interests take` to go on."

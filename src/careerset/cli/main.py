@@ -68,7 +68,9 @@ class ErrorBoundaryGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except UserError as error:
-            _say(error.message)
+            from careerset.cli.next_actions import with_command
+
+            _say(with_command(error.message, error.action))
             raise typer.Exit(2) from None
 
 

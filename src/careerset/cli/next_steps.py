@@ -6,43 +6,14 @@ never pay for loading numpy and the analyses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import typer
 
 from careerset.cli.main import app
 from careerset.cli.store_access import transaction
-from careerset.errors import UserError
 from careerset.model.career import Career
-from careerset.model.entries import Goal
-from careerset.model.enums import GoalStatus
 
 TARGET_HELP = "Target O*NET-SOC code (default: your active goal's first target)."
 JSON_HELP = "Print machine-readable JSON."
-
-
-@dataclass(frozen=True)
-class PlanOptions:
-    months: int | None
-    rebuild: bool
-    save: bool
-    as_json: bool
-
-
-def active_goals(career: Career) -> list[Goal]:
-    return [g for g in career.goals if g.status == GoalStatus.ACTIVE and g.target_codes]
-
-
-def _target(career: Career, target: str | None) -> str:
-    if target:
-        return target
-    goals = active_goals(career)
-    if not goals:
-        raise UserError(
-            "Name a target with --target CODE, or set a goal with "
-            '`careerset add goal --statement "..." --target CODE`.'
-        )
-    return goals[0].target_codes[0]
 
 
 def _career() -> Career:
@@ -62,8 +33,7 @@ def gaps_command(
     """
     from careerset.cli import next_steps_view as view
 
-    career = _career()
-    view.run_gaps(career, _target(career, target), limit, as_json)
+    view.run_gaps(_career(), target, limit, as_json)
 
 
 @app.command("paths")
@@ -80,8 +50,7 @@ def paths_command(
     """
     from careerset.cli import next_steps_view as view
 
-    career = _career()
-    view.run_paths(career, _target(career, target), start, as_json)
+    view.run_paths(_career(), target, start, as_json)
 
 
 @app.command("plan")
@@ -107,10 +76,8 @@ def plan_command(
     """
     from careerset.cli import next_steps_view as view
 
-    options = PlanOptions(months, rebuild, save, as_json)
     with transaction() as (session, profile):
-        career = session.load_career(profile)
-        view.run_plan(session, profile, career, _target(career, target), options)
+        view.run_plan(session, profile, target, months, rebuild, save, as_json)
 
 
 @app.command("explore")

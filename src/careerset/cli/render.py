@@ -93,10 +93,6 @@ def _load() -> Career:
         return session.load_career(profile)
 
 
-def _tags(text: str | None) -> tuple[str, ...]:
-    return tuple(t.strip() for t in (text or "").split(",") if t.strip())
-
-
 @app.command("cv")
 def cv_command(
     cv_format: Annotated[
@@ -147,10 +143,10 @@ def cv_command(
 
     Example: careerset cv --format pdf --tags data --max-pages 1 -o cv.pdf
     """
+    from careerset.actions.cv import cv_options
     from careerset.render.cv_output import BINARY_FORMATS, SUFFIXES, render_cv
-    from careerset.render.cv_tailor import CvOptions
 
-    options = CvOptions(design.value, _tags(tags), since, target, max_pages)
+    options = cv_options(design.value, tags, since, target, max_pages)
     binary = cv_format.value in BINARY_FORMATS
     if watch and output is None:
         output = Path("cv" + SUFFIXES[cv_format.value])

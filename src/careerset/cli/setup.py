@@ -1,6 +1,5 @@
 """`init` and `demo`: create a store, or show careerset working on a bundled sample career."""
 
-import re
 import tempfile
 from dataclasses import asdict
 from datetime import date
@@ -65,11 +64,6 @@ def render_summary(summary: CareerSummary) -> None:
         console.print(f"Goal: {goal}", highlight=False)
 
 
-# A next step's closing command (": `careerset ...`."): it would run on the reader's own store,
-# not the throwaway sample, so the demo shows the advice and offers `try_next` instead.
-_COMMAND = re.compile(r":\s*`careerset [^`]*`\.?$")
-
-
 def try_next(report: "CareerReport") -> list[str]:
     """Commands to try after the demo, in order; each works as printed on a fresh install."""
     demo = f"careerset --profile {DEMO_PROFILE}"
@@ -118,16 +112,18 @@ def demo_command(
     today = date.today()
     summary = summarize(stored, today)
     # Imported here: the assessment pulls in the reference layer, which `init` does not need.
-    from careerset.analysis.report import build_report
+    from careerset.actions.report import career_report
     from careerset.cli.assess import render_assessment
+    from careerset.cli.next_actions import cli_words
+    from careerset.next_action import plain_words
     from careerset.paths import data_dir
     from careerset.reference.query import open_reference
     from careerset.render.showcase import write_showcase
 
     reference = open_reference()
-    report = build_report(stored, today, reference, reference_kind=reference.kind)
+    report = career_report(stored, reference, today)
     try:
-        written = write_showcase(stored, report, reference, out or data_dir() / "demo")
+        written = write_showcase(stored, report, reference, out or data_dir() / "demo", cli_words)
     except OSError as error:
         raise UserError(
             f"cannot write the demo files: {error}; choose a folder with --out."
@@ -142,7 +138,7 @@ def demo_command(
                 "summary": asdict(summary),
                 "assessment": verdicts,
                 "outlook": report.outlook.to_dict(),
-                "next_steps": report.next_steps,
+                "next_steps": [step.to_dict() for step in report.next_steps],
                 "try_next": try_next(report),
                 "files": files_written,
             }
@@ -152,13 +148,17 @@ def demo_command(
     render_assessment(assessment)
     from careerset.render.report_text import outlook_lines
 
-    console.print("\n".join(outlook_lines(report.outlook)), highlight=False, markup=False)
+    # The sample lives in a throwaway store, so its advice is shown without commands (they
+    # would run on the reader's own store); `try_next` offers commands that work as printed.
+    console.print(
+        "\n".join(outlook_lines(report.outlook, plain_words)), highlight=False, markup=False
+    )
     name = summary.name or "the sample"
     console.print(f"What {name} could do next:", highlight=False, markup=False)
-    for number, step in enumerate(report.next_steps, start=1):
-        console.print(f"  {number}. {_COMMAND.sub('.', step)}", highlight=False, markup=False)
+    for number, advice in enumerate(report.next_steps, start=1):
+        console.print(f"  {number}. {plain_words(advice)}", highlight=False, markup=False)
     console.print("Try careerset on the sample:", highlight=False)
-    for number, step in enumerate(try_next(report), start=1):
-        console.print(f"  {number}. {step}", highlight=False, markup=False)
+    for number, command in enumerate(try_next(report), start=1):
+        console.print(f"  {number}. {command}", highlight=False, markup=False)
     for name, path in written.items():
         console.print(f"Wrote the sample's {name}: {path}", highlight=False, soft_wrap=True)

@@ -1,5 +1,5 @@
 """The person's main details as flat fields (name, headline, contact, location), shared by the
-`careerset person` command and the web app's "About you" page."""
+`person` command and the web app's "About you" page."""
 
 from typing import Any
 

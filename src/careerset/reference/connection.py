@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from careerset.errors import UserError
+from careerset.next_action import NextAction
 from careerset.paths import reference_dir
 from careerset.reference.profile import FeatureUnavailable
 from careerset.reference.schema import PACK_FILE_NAME, SCHEMA_VERSION
@@ -17,7 +18,7 @@ from careerset.reference.schema import PACK_FILE_NAME, SCHEMA_VERSION
 # O*NET 30.3 replaced Skills.txt by Essential Skills (same elements, IM/LV scales).
 SKILL_DOMAINS = ("skills", "essential_skills")
 
-INSTALL_HINT = "run `careerset data install` to install the reference pack"
+INSTALL = NextAction("install_data")
 
 # Human names for features, used in one-line messages.
 FEATURE_NAMES = {
@@ -56,13 +57,15 @@ def connect_read_only(path: Path, immutable: bool = False) -> sqlite3.Connection
         row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     except sqlite3.DatabaseError:
         raise UserError(
-            f"{path} is not a careerset reference pack; {INSTALL_HINT} to rebuild it."
+            f"{path} is not a careerset reference pack; install the reference data again.",
+            INSTALL,
         ) from None
     if row is None or int(row[0]) != SCHEMA_VERSION:
         db.close()
         raise UserError(
             f"The reference pack at {path} was built by another careerset version; "
-            f"{INSTALL_HINT} again."
+            "install the reference data again.",
+            INSTALL,
         )
     return db
 
@@ -101,13 +104,13 @@ class ReferenceBase:
             return
         name = FEATURE_NAMES.get(feature, feature)
         if self.is_embedded:
-            message = f"{name[0].upper()}{name[1:]} need the full reference data; {INSTALL_HINT}."
+            message = f"{name[0].upper()}{name[1:]} need the full reference data; install it first."
         else:
             message = (
                 f"The installed reference pack has no {name} (the release it was built from "
-                f"lacks them); {INSTALL_HINT} from a complete release."
+                "lacks them); install the reference data from a complete release."
             )
-        raise FeatureUnavailable(feature, message)
+        raise FeatureUnavailable(feature, message, INSTALL)
 
     def close(self) -> None:
         self._db.close()

@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from careerset.errors import UserError
+from careerset.next_action import NextAction
 
 MANIFEST_ENV = "CAREERSET_DOWNLOAD_MANIFEST"
 ROLES = ("onet", "oews", "esco_classification", "esco_relations")
@@ -52,7 +53,8 @@ def _read_location(location: str) -> bytes:
         except (urllib.error.URLError, OSError) as error:
             raise UserError(
                 f"Could not fetch the download manifest {location} ({error}); check the URL "
-                "or install offline with `careerset data install --from PATH`."
+                "or install offline from a folder of the official files.",
+                NextAction("install_data_offline"),
             ) from None
     path = Path(parsed.path if parsed.scheme == "file" else location)
     if not path.is_file():
@@ -153,17 +155,20 @@ def download(entry: ManifestEntry, folder: Path, on_bytes: ByteCallback) -> Path
         if size == 0:
             raise UserError(
                 f"Could not download {entry.url} ({failure or 'empty response'}); check the "
-                "connection, or install offline with `careerset data install --from PATH`."
+                "connection, or install offline from a folder of the official files.",
+                NextAction("install_data_offline"),
             )
         raise UserError(
             f"The download of {entry.filename} was cut off after {size} bytes; "
-            "run `careerset data install` again to resume it."
+            "install again to resume it.",
+            NextAction("install_data"),
         )
     if entry.sha256 is not None and sha256_of(partial) != entry.sha256.lower():
         partial.unlink()
         raise UserError(
             f"{entry.filename} failed its sha256 check (corrupt or altered download); "
-            "run `careerset data install` again, or check the manifest's checksum."
+            "install again, or check the manifest's checksum.",
+            NextAction("install_data"),
         )
     os.replace(partial, target)
     return target

@@ -6,6 +6,7 @@ A mixin of `ReferencePack`; every method needs the ESCO part of the pack.
 from __future__ import annotations
 
 from careerset.errors import UserError
+from careerset.next_action import NextAction
 from careerset.reference.connection import ReferenceBase
 from careerset.reference.profile import EscoOccupation, EscoSkill, EscoSkillLink, SkillGroup
 from careerset.reference.search import tokens
@@ -86,7 +87,8 @@ class EscoQueries(ReferenceBase):
         ).fetchone()
         if row is None:
             raise UserError(
-                f"There is no ESCO skill {uri!r}; find one with `careerset skill search`."
+                f"There is no ESCO skill {uri!r}; search the skills for one.",
+                NextAction("search_skills"),
             )
         return _skill(row)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from careerset.errors import UserError
+from careerset.next_action import NextAction
 
 RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
 
@@ -24,8 +25,8 @@ def holland_code(scores: dict[str, float], high_points: list[float | None]) -> s
 class FeatureUnavailable(UserError):
     """The data a request needs is not in the reference in use (e.g. interests on the default)."""
 
-    def __init__(self, feature: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, feature: str, message: str, action: NextAction | None = None) -> None:
+        super().__init__(message, action)
         self.feature = feature
 
 

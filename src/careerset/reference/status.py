@@ -1,6 +1,6 @@
 """Describe the reference in use: pack or embedded, version, sources and disabled features.
 
-This is what `careerset data status` shows, and what every pack records about its inputs.
+This is what the data status command and page show, and what every pack records about its inputs.
 """
 
 from __future__ import annotations

@@ -54,3 +54,9 @@ def render_cv_html(document: CvDocument) -> str:
 def render_report_html(view: ReportView) -> str:
     page = environment().get_template("report.html")
     return page.render(view=view, css=stylesheet("report.css"), svg_uri=svg_uri)
+
+
+def render_report_body(view: ReportView) -> str:
+    """The report's content alone (escaped HTML), for a page that has its own head and styles."""
+    page = environment().get_template("report_body.html")
+    return page.render(view=view, svg_uri=svg_uri)

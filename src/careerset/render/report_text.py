@@ -5,9 +5,12 @@ One of the report's renderers (HTML and PDF are to follow); it formats, it never
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from careerset.analysis.outlook import Outlook
 from careerset.analysis.report import CareerReport
 from careerset.analysis.verdict import JobVerdict
+from careerset.next_action import Advice, plain_words
 
 
 def _rule(title: str) -> list[str]:
@@ -41,7 +44,7 @@ def _verdicts(report: CareerReport) -> list[str]:
     lines = _rule("Job or career?")
     verdicts = report.assessment.verdicts
     if not verdicts:
-        return [*lines, "No jobs recorded yet; add one with `careerset add job`."]
+        return [*lines, "No jobs recorded yet; add your jobs first."]
     counts = report.verdict_counts()
     lines.append(", ".join(f"{n} {name}" for name, n in counts.items() if n) + ".")
     for verdict in verdicts:
@@ -92,7 +95,7 @@ def _metrics(report: CareerReport) -> list[str]:
     return lines
 
 
-def outlook_lines(outlook: Outlook) -> list[str]:
+def outlook_lines(outlook: Outlook, word: Callable[[Advice], str] = plain_words) -> list[str]:
     """The "where to go next" section: top gaps to the goal and one stepping-stone path."""
     lines = _rule("Where to go next")
     if outlook.target:
@@ -102,16 +105,17 @@ def outlook_lines(outlook: Outlook) -> list[str]:
         lines.append(f"  gap {number}: {gap.name} [{gap.domain}, score {gap.score:g}]{shown}")
     if outlook.path:
         lines.append("  path: " + " -> ".join(outlook.path))
-    lines += [f"  ({note})" for note in outlook.notes]
+    lines += [f"  ({word(note)})" for note in outlook.notes]
     return lines
 
 
-def render_text(report: CareerReport) -> str:
-    """The whole report as plain text (no colour, no markup), ending in a newline."""
+def render_text(report: CareerReport, word: Callable[[Advice], str] = plain_words) -> str:
+    """The whole report as plain text (no colour, no markup), ending in a newline; `word`
+    turns each next step into a sentence (the CLI adds its command)."""
     lines = _glance(report) + _verdicts(report) + _metrics(report)
-    lines += outlook_lines(report.outlook)
+    lines += outlook_lines(report.outlook, word)
     lines += _rule("What to do next")
-    lines += [f"{number}. {step}" for number, step in enumerate(report.next_steps, start=1)]
+    lines += [f"{n}. {word(step)}" for n, step in enumerate(report.next_steps, start=1)]
     missing = report.assessment.missing_features
     if missing:
         lines += ["", "Reference data not available: " + ", ".join(missing) + "."]

@@ -6,6 +6,7 @@ report always renders; `build_report_view` is the only place that calls the anal
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -15,12 +16,13 @@ from careerset.analysis.report import CareerReport
 from careerset.analysis.verdict import usable_profile
 from careerset.errors import UserError
 from careerset.model.career import Career, entry_span
+from careerset.next_action import Advice, plain_words
 from careerset.reference.protocol import Reference
 from careerset.render import charts
 from careerset.render.cv_model import clean_strings, format_period
 
 GAP_ROWS = 10
-INSTALL_HINT = "install the full reference data with `careerset data install`"
+INSTALL_HINT = "install the full reference data to see this"
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ def _timeline(report: CareerReport, today: date) -> Chart:
         "label give the verdict (solid: career step, hatched: stepping stone, dotted: job).",
     )
     if not bars:
-        return _without(chart, "no dated jobs yet; add one with `careerset add job`")
+        return _without(chart, "no dated jobs yet; add your jobs with their dates")
     return _with(chart, charts.timeline_chart(bars, today))
 
 
@@ -184,14 +186,14 @@ def _hexagon(career: Career, reference: Reference | None, target: str | None) ->
             found = None
         occupation = tuple(found.scores().values()) if found is not None else None
     if person is None and occupation is None:
-        return _without(chart, "no interest profile yet; take it with `careerset interests take`")
+        return _without(chart, "no interest profile yet; take the interest profiler")
     svg = charts.hexagon_chart(person, occupation, _title(reference, target) if target else "")
     missing = []
     if person is None:
-        missing.append("take the profiler (`careerset interests take`) to add yours")
+        missing.append("take the interest profiler to add yours")
     if occupation is None:
         missing.append(
-            "name a target with `careerset add goal`"
+            "name a goal with a target occupation"
             if not target
             else f"{INSTALL_HINT} to add the target's"
         )
@@ -235,7 +237,7 @@ def _pay(
         if wages is not None:
             percentiles = {k: v for k, v in wages.annual.items() if v is not None}
     if not points and not percentiles:
-        return _without(chart, "no pay recorded on any job (add `--pay-amount` and `--pay-basis`)")
+        return _without(chart, "no pay recorded on any job; add the pay and its basis to your jobs")
     occupation = _title(reference, code) if code and percentiles else None
     return _with(chart, charts.pay_chart(points, percentiles, occupation))
 
@@ -252,9 +254,9 @@ def _skills(report: CareerReport) -> Chart:
 
 
 def _gaps_and_plan(
-    career: Career, reference: Reference | None, target: str | None, today: date
+    report: CareerReport, reference: Reference | None, target: str | None
 ) -> tuple[Chart, list[GapRow], list[PlanRow], str | None]:
-    """The gap chart, its rows and the plan; or the one reason they cannot be made."""
+    """The gap chart, its rows and the plan, from the report's outlook; or why they are absent."""
     chart = Chart(
         "gaps",
         "Skill gaps to the target",
@@ -262,26 +264,15 @@ def _gaps_and_plan(
         "(hatched) against the level your career evidences (solid), largest gap first.",
     )
     if not target:
-        reason = "no target occupation; name one with `careerset add goal --target CODE`"
+        reason = "no target occupation; name a goal with one"
         return _without(chart, reason), [], [], reason
     if reference is None:
         return _without(chart, INSTALL_HINT), [], [], INSTALL_HINT
-    try:
-        from careerset.analysis.gaps import compute_gaps
-        from careerset.analysis.plan import build_plan, plan_from_dict
-
-        gaps = compute_gaps(career, reference, target, today)
-        saved = next(
-            (
-                g.extra.get("plan")
-                for g in career.goals
-                if target in g.target_codes and isinstance(g.extra.get("plan"), dict)
-            ),
-            None,
-        )
-        plan = plan_from_dict(saved) if saved else build_plan(gaps, None, 12, today)
-    except UserError as error:
-        return _without(chart, str(error).rstrip(".")), [], [], str(error).rstrip(".")
+    outlook = report.outlook
+    gaps, plan = outlook.gap_report, outlook.plan
+    if gaps is None or plan is None or outlook.target != target:
+        why = "; ".join(note.text.rstrip(".") for note in outlook.notes) or INSTALL_HINT
+        return _without(chart, why), [], [], why
     ranked = gaps.ranked()[:GAP_ROWS]
     tools = [g for g in gaps.technology if g.hot or g.in_demand] or list(gaps.technology)
     chosen = ranked + tools[: max(3, GAP_ROWS - len(ranked))]
@@ -305,12 +296,18 @@ def _bar(row: GapRow) -> charts.GapBar:
 
 
 def build_report_view(
-    career: Career, report: CareerReport, reference: Reference | None, target: str | None = None
+    career: Career,
+    report: CareerReport,
+    reference: Reference | None,
+    target: str | None = None,
+    word: Callable[[Advice], str] = plain_words,
 ) -> ReportView:
-    """Everything the HTML and PDF reports show; `target` defaults to the first goal's code."""
+    """Everything the HTML and PDF reports show; `target` defaults to the goal's target.
+
+    `word` turns a next step into a sentence: the CLI adds the command that carries it out."""
     today = report.today
-    target = target or (report.assessment.targets[0] if report.assessment.targets else None)
-    gap_chart, gaps, plan, plan_unavailable = _gaps_and_plan(career, reference, target, today)
+    target = target or report.outlook.target
+    gap_chart, gaps, plan, plan_unavailable = _gaps_and_plan(report, reference, target)
     missing = list(report.assessment.missing_features)
     view = ReportView(
         name=report.summary.name,
@@ -331,7 +328,7 @@ def build_report_view(
         gaps=gaps,
         plan=plan,
         plan_unavailable=plan_unavailable,
-        next_steps=report.next_steps,
+        next_steps=[word(step) for step in report.next_steps],
         missing=missing,
     )
     return clean_strings(view)

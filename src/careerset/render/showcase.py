@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from careerset.analysis.report import CareerReport
 from careerset.model.career import Career
+from careerset.next_action import Advice, plain_words
 from careerset.reference.protocol import Reference
 from careerset.render.cv_output import render_cv
 from careerset.render.cv_tailor import CvOptions
 
 
 def write_showcase(
-    career: Career, report: CareerReport, reference: Reference | None, folder: Path
+    career: Career,
+    report: CareerReport,
+    reference: Reference | None,
+    folder: Path,
+    word: Callable[[Advice], str] = plain_words,
 ) -> dict[str, Path]:
     """CV as PDF and HTML, report as HTML and PDF; returns what was written, by description."""
     from careerset.render.html_pages import render_report_html
@@ -21,7 +27,7 @@ def write_showcase(
 
     folder.mkdir(parents=True, exist_ok=True)
     options = CvOptions(design="modern")
-    view = build_report_view(career, report, reference)
+    view = build_report_view(career, report, reference, word=word)
     outputs = {
         "CV (PDF)": ("cv.pdf", render_cv(career, "pdf", options, report.today, reference)),
         "CV (HTML)": ("cv.html", render_cv(career, "html", options, report.today, reference)),

@@ -267,7 +267,9 @@ class StoreSession(AccountsMixin):
         """Add or replace entries by id and fill the person's details; returns entries written."""
         self._profile(profile, create=True, need="write", what="merge_career")
         if career.person != Person():
-            current = self.load_career(profile).person.model_dump(mode="json", exclude_defaults=True)
+            current = self.load_career(profile).person.model_dump(
+                mode="json", exclude_defaults=True
+            )
             current.update(career.person.model_dump(mode="json", exclude_defaults=True))
             self.set_person(profile, Person.model_validate(current))
         for entry in career.entries:

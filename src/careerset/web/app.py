@@ -173,6 +173,7 @@ def create_app(
         next_steps,
         person,
         profiler,
+        report,
         sharing,
         status,
     )
@@ -209,6 +210,7 @@ def create_app(
         assessment,
         explorer,
         next_steps,
+        report,
         cv,
         exchange,
         status,

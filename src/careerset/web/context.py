@@ -25,7 +25,7 @@ from careerset.model.career import Career
 if TYPE_CHECKING:
     from careerset.coding.service import Coder
     from careerset.reference.query import ReferencePack
-    from careerset.store.accounts import Actor
+    from careerset.store.accounts import Actor, Comment
     from careerset.store.repository import Store, StoreSession
 
 
@@ -160,6 +160,16 @@ class WebContext:
     def career(self) -> Career:
         with self.transaction() as session:
             return session.load_career(self.profile)
+
+    def career_and_comments(self) -> tuple[Career, list[Comment] | None]:
+        """The viewed career and (server mode) its comments, read in one transaction."""
+        with self.transaction() as session:
+            career = session.load_career(self.profile)
+            if not self.server:
+                return career, None
+            if self.actor is None:
+                raise SignInRequired()
+            return career, list(session.comments(self.actor, self.profile))
 
     def reference(self) -> ReferencePack:
         """The installed pack or the embedded default, one connection per worker thread."""

@@ -1,20 +1,20 @@
 """Every CV download the app offers: the renderers in `careerset.render` plus the two exports.
 
-The render layer is looked up when first used, so a renderer that is missing on this
-machine removes one format from the page with its reason instead of breaking the app.
+A third-party renderer (Typst, python-docx) that is missing on this machine removes one format
+from the page with its reason instead of breaking the app.
 """
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from careerset.interchange import json_resume, yaml_backup
 from careerset.model.career import Career
+from careerset.reference.protocol import Reference
+from careerset.render.cv_tailor import CvOptions
 
 
 @dataclass(frozen=True)
@@ -45,23 +45,14 @@ FORMATS = (
     CvFormat("yaml", "careerset YAML", "application/yaml", "yaml", None),
 )
 BY_KEY = {f.key: f for f in FORMATS}
-RENDER_MODULE = "careerset.render.cv_output"
 
 
-def _renderer(cv_format: CvFormat) -> Callable[..., bytes] | str:
-    """`render_cv` of the render layer, or why this format cannot be made here."""
-    try:
-        module = importlib.import_module(RENDER_MODULE)
-        for name in cv_format.needs:
-            importlib.import_module(name)
-    except ImportError as error:
-        return f"is not available here ({error.name or 'a module'} is missing)"
-    known: tuple[str, ...] = getattr(module, "CV_FORMATS", ())
-    function = getattr(module, "render_cv", None)
-    if function is None or cv_format.render_as not in known:
-        return "is not available in this version"
-    found: Callable[..., bytes] = function
-    return found
+def _missing(cv_format: CvFormat) -> str | None:
+    """Why this format cannot be made here (a third-party renderer is not installed), or None."""
+    for name in cv_format.needs:
+        if importlib.util.find_spec(name) is None:
+            return f"is not available here ({name} is missing)"
+    return None
 
 
 def availability() -> dict[str, str | None]:
@@ -71,8 +62,7 @@ def availability() -> dict[str, str | None]:
         if cv_format.render_as is None:
             result[cv_format.key] = None
             continue
-        found = _renderer(cv_format)
-        result[cv_format.key] = found if isinstance(found, str) else None
+        result[cv_format.key] = _missing(cv_format)
     return result
 
 
@@ -86,13 +76,21 @@ def export_yaml(career: Career) -> str:
     return yaml_backup.dump_yaml(yaml_backup.career_to_document(career))
 
 
-def render_cv(key: str, career: Career, today: date, reference: Any = None) -> bytes:
+def render_cv(
+    key: str,
+    career: Career,
+    today: date,
+    reference: Reference | None = None,
+    options: CvOptions | None = None,
+) -> bytes:
     """The CV (or export) in one format; an unavailable renderer raises LookupError."""
     cv_format = BY_KEY[key]
     if cv_format.render_as is None:
         text = export_json_resume(career) if key == "jsonresume" else export_yaml(career)
         return text.encode("utf-8")
-    found = _renderer(cv_format)
-    if isinstance(found, str):
-        raise LookupError(f"{cv_format.label} {found}.")
-    return found(career, cv_format.render_as, today=today, reference=reference)
+    missing = _missing(cv_format)
+    if missing is not None:
+        raise LookupError(f"{cv_format.label} {missing}.")
+    from careerset.render.cv_output import render_cv as render_document
+
+    return render_document(career, cv_format.render_as, options, today, reference)

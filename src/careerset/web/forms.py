@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from careerset.cli.entry_flags import COMMON, KIND_FLAGS, Flag
+from careerset.actions.entry_fields import COMMON, KIND_FLAGS, Flag
 from careerset.model.entries import ENTRY_TYPES, Entry
 from careerset.model.enums import CodeSource
 

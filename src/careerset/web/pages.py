@@ -9,8 +9,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from careerset.web.actions import web_action
 from careerset.web.context import WebContext
+from careerset.web.next_actions import href_for
 from careerset.web.security import CSRF_FIELD, CsrfSigner, csrf_cookie
 
 HERE = Path(__file__).parent
@@ -26,6 +26,7 @@ NAVIGATION = (
     ("/assessment", "Assessment"),
     ("/occupations", "Occupations"),
     ("/next-steps", "Next steps"),
+    ("/report", "Report"),
     ("/cv", "CV"),
     ("/exchange", "Import / export"),
     ("/status", "Data status"),
@@ -52,7 +53,7 @@ def _environment() -> Environment:
     environment.globals["account_navigation"] = account_navigation
     environment.globals["csrf_field"] = CSRF_FIELD
     environment.filters["label"] = lambda name: str(name).replace("_", " ")
-    environment.globals["web_action"] = web_action
+    environment.globals["href_for"] = href_for
     return environment
 
 

@@ -7,11 +7,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from careerset.reference.query import normalize_code
+from careerset.actions.next_steps import next_steps as compute_next_steps
+from careerset.actions.occupations import MAX_COMPARE, compare_occupations
+from careerset.actions.report import assess, career_report
 from careerset.web.context import WebContext, get_context
-from careerset.web.routes.dashboard import career_report
-from careerset.web.routes.explorer import MAX_COMPARE
-from careerset.web.routes.next_steps import compute_next_steps
 from careerset.web.routes.status import data_status
 
 router = APIRouter(prefix="/api", tags=["analysis"])
@@ -31,12 +30,14 @@ def _plain(value: Any) -> Any:
 
 @router.get("/report", summary="The career report: summary, verdicts, metrics, next steps")
 def report(context: Context) -> dict[str, Any]:
-    return dict(_plain(career_report(context).to_dict()))
+    report = career_report(context.career(), context.reference(), context.today())
+    return dict(_plain(report.to_dict()))
 
 
 @router.get("/assessment", summary="The verdict for every job, with components and reasons")
 def assessment(context: Context) -> dict[str, Any]:
-    result = career_report(context).assessment
+    # The verdicts alone: no gaps, paths or report are computed for this.
+    result = assess(context.career(), context.reference(), context.today())
     return dict(
         _plain(
             {
@@ -44,7 +45,7 @@ def assessment(context: Context) -> dict[str, Any]:
                 "targets": result.targets,
                 "missing_inputs": result.missing_inputs,
                 "missing_features": result.missing_features,
-                "hints": result.hints(),
+                "hints": [hint.to_dict() for hint in result.hints()],
             }
         )
     )
@@ -66,9 +67,8 @@ def compare(
     context: Context,
     codes: Annotated[list[str], Query(max_length=MAX_COMPARE)],
 ) -> list[dict[str, Any]]:
-    reference = context.reference()
-    wanted = list(dict.fromkeys(normalize_code(code) for code in codes))
-    return [dict(_plain(asdict(reference.profile(code)))) for code in wanted]
+    profiles = compare_occupations(context.reference(), codes)
+    return [dict(_plain(asdict(profile))) for profile in profiles]
 
 
 @router.get("/occupations/{code}", summary="Everything known about one occupation")
@@ -80,7 +80,8 @@ def occupation(code: str, context: Context) -> dict[str, Any]:
 def next_steps(
     context: Context, target: Annotated[str, Query(max_length=40)] = ""
 ) -> dict[str, Any]:
-    return dict(_plain(compute_next_steps(context, target).to_dict()))
+    steps = compute_next_steps(context.career(), context.reference(), target, context.today())
+    return dict(_plain(steps.to_dict()))
 
 
 @router.get("/status", summary="The store, the profile and the reference data in use")

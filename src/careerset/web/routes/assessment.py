@@ -9,13 +9,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
+from careerset.actions.report import assessment_report
 from careerset.analysis.components import LABELS
 from careerset.analysis.verdict import JobVerdict
 from careerset.model.career import entry_span
 from careerset.web.context import WebContext, get_context
 from careerset.web.pages import render
-from careerset.web.routes.comments import career_and_comments
-from careerset.web.routes.dashboard import career_report
 
 router = APIRouter()
 Context = Annotated[WebContext, Depends(get_context)]
@@ -86,8 +85,8 @@ def timeline(
 
 @router.get("/assessment", response_class=HTMLResponse)
 def assessment_page(request: Request, context: Context) -> HTMLResponse:
-    career, comments = career_and_comments(context)
-    report = career_report(context, career)
+    career, comments = context.career_and_comments()
+    report = assessment_report(career, context.reference(), context.today())
     bars, first_year, last_year, ticks = timeline(report.assessment.verdicts, report.today)
     return render(
         request,

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import APIRouter, Body, Depends, Form
 from fastapi.responses import RedirectResponse
 
-from careerset.model.career import Career
 from careerset.web.accounts import safe_next
 from careerset.web.context import SignInRequired, WebContext, get_context
 
@@ -25,15 +24,6 @@ def comments_for(context: WebContext) -> list[Comment] | None:
         return None
     with context.transaction() as session:
         return list(session.comments(_actor(context), context.profile))
-
-
-def career_and_comments(context: WebContext) -> tuple[Career, list[Comment] | None]:
-    """The viewed career and (server mode) its comments, read in one transaction."""
-    with context.transaction() as session:
-        career = session.load_career(context.profile)
-        if not context.server:
-            return career, None
-        return career, list(session.comments(_actor(context), context.profile))
 
 
 def _actor(context: WebContext) -> Actor:

@@ -7,29 +7,19 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from careerset.analysis.report import CareerReport, build_report
-from careerset.model.career import Career
+from careerset.actions.report import career_report
 from careerset.web.context import WebContext, get_context
 from careerset.web.forms import KIND_NAMES
 from careerset.web.pages import render
-from careerset.web.routes.comments import career_and_comments
 
 router = APIRouter()
 Context = Annotated[WebContext, Depends(get_context)]
 
 
-def career_report(context: WebContext, career: Career | None = None) -> CareerReport:
-    """The report every overview shows, computed from the store and the reference in use."""
-    reference = context.reference()
-    if career is None:
-        career = context.career()
-    return build_report(career, context.today(), reference, reference_kind=reference.kind)
-
-
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, context: Context) -> HTMLResponse:
-    career, comments = career_and_comments(context)
-    report = career_report(context, career)
+    career, comments = context.career_and_comments()
+    report = career_report(career, context.reference(), context.today())
     return render(
         request,
         "dashboard.html",

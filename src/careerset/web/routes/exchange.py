@@ -2,68 +2,28 @@
 
 from __future__ import annotations
 
-import importlib
-import tempfile
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
+from careerset.actions.importing import (
+    MAX_UPLOAD,
+    ImportFormat,
+    ImportResult,
+    import_career,
+    read_career_upload,
+)
 from careerset.coding.autocode import code_with
 from careerset.errors import UserError
-from careerset.interchange import json_resume, yaml_backup
-from careerset.interchange.files import detect_format
-from careerset.model.career import Career
+from careerset.interchange import yaml_backup
+from careerset.model.entries import Entry
 from careerset.web.context import WebContext, get_context
 from careerset.web.cv_formats import export_json_resume, export_yaml
 from careerset.web.pages import render
 
 router = APIRouter()
 Context = Annotated[WebContext, Depends(get_context)]
-MAX_UPLOAD = 8 * 1024 * 1024
-
-
-def _text(name: str, data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UserError(
-            f"{name} is not UTF-8 text (byte {error.start} is invalid); save it as UTF-8."
-        ) from None
-
-
-def _linkedin(data: bytes) -> Career:
-    """A LinkedIn data export (.zip), read through the interchange layer when it has one."""
-    try:
-        module = importlib.import_module("careerset.interchange.linkedin")
-    except ImportError:
-        raise UserError("LinkedIn imports are not available in this version.") from None
-    with tempfile.TemporaryDirectory() as folder:
-        archive = Path(folder) / "linkedin-export.zip"
-        archive.write_bytes(data)
-        career: Career = module.load_linkedin_export(archive)
-    return career
-
-
-def read_upload(name: str, data: bytes, chosen: str) -> tuple[Career, str]:
-    """The career in an uploaded file and its format; `chosen` is auto, jsonresume, yaml or
-    linkedin."""
-    if not data:
-        raise UserError(f"{name} is empty; choose the file again.")
-    if len(data) > MAX_UPLOAD:
-        raise UserError(
-            f"{name} is larger than {MAX_UPLOAD // (1024 * 1024)} MB; is it the right file?"
-        )
-    if chosen == "linkedin" or (chosen == "auto" and name.lower().endswith(".zip")):
-        return _linkedin(data), "linkedin"
-    text = _text(name, data)
-    found = chosen if chosen != "auto" else detect_format(Path(name), text)
-    if found == "jsonresume":
-        return json_resume.load_json_resume_text(text), found
-    if found == "yaml":
-        return yaml_backup.document_to_career(yaml_backup.load_yaml_text(text)), found
-    raise UserError(f"{name} looks like a {found} file, which the web app cannot import yet.")
 
 
 @router.get("/exchange", response_class=HTMLResponse)
@@ -72,30 +32,45 @@ def exchange_page(request: Request, context: Context) -> HTMLResponse:
     return render(request, "exchange.html", message=None, error=None)
 
 
+def _import_message(name: str, result: ImportResult) -> str:
+    counts = result.counts()
+    if result.plan is None:
+        return (
+            f"Imported {name} into profile {result.profile}, replacing what was there: "
+            f"{counts['added']} entries."
+        )
+    return (
+        f"Imported {name} into profile {result.profile}: {counts['added']} added, "
+        f"{counts['changed']} changed, {counts['unchanged']} unchanged."
+    )
+
+
 @router.post("/exchange/import", response_class=HTMLResponse)
 async def import_file(
     request: Request,
     context: Context,
     file: UploadFile,
-    file_format: Annotated[str, Form(pattern="^(auto|jsonresume|yaml|linkedin)$")] = "auto",
+    file_format: Annotated[
+        str, Form(pattern="^(auto|jsonresume|yaml|rendercv|linkedin)$")
+    ] = "auto",
     replace: Annotated[bool, Form()] = False,
 ) -> HTMLResponse:
     name = (file.filename or "upload")[:200]
     data = await file.read(MAX_UPLOAD + 1)
+    chosen = None if file_format == "auto" else ImportFormat(file_format)
     try:
-        career, found = read_upload(name, data, file_format)
+        career, found = read_career_upload(name, data, chosen)
     except UserError as error:
         return render(request, "exchange.html", status_code=400, message=None, error=error.message)
+
+    def coding(entries: list[Entry], confirmed: list[tuple[str, str]]) -> list[Entry]:
+        return code_with(entries, context.coder(), confirmed)
+
     with context.transaction() as session:
-        if found != "yaml":
-            # Like `careerset import`: jobs without a code are coded; a backup is restored as is.
-            entries = code_with(career.entries, context.coder(), session.confirmed_codes())
-            career = Career.of(entries, career.person)
-        if replace:
-            session.replace_career(context.profile, career)
-        else:
-            session.merge_career(context.profile, career)
-    message = f"Imported {len(career)} entries from {name} into profile {context.profile}."
+        result = import_career(
+            session, context.profile, career, found, replace=replace, coding=coding
+        )
+    message = _import_message(name, result)
     return render(request, "exchange.html", message=message, error=None)
 
 

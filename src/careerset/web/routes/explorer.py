@@ -7,15 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
+from careerset.actions.occupations import MAX_COMPARE, compare_occupations
 from careerset.reference.profile import OccupationProfile
-from careerset.reference.query import normalize_code
 from careerset.web.context import WebContext, get_context
 from careerset.web.pages import render
 
 router = APIRouter()
 Context = Annotated[WebContext, Depends(get_context)]
 
-MAX_COMPARE = 4
 SECTION_NAMES = {
     "alternate_titles": "alternate titles",
     "tasks": "tasks",
@@ -51,9 +50,7 @@ def compare_page(
     context: Context,
     codes: Annotated[list[str], Query(max_length=MAX_COMPARE)] = [],  # noqa: B006
 ) -> HTMLResponse:
-    reference = context.reference()
-    wanted = list(dict.fromkeys(normalize_code(code) for code in codes if code.strip()))
-    profiles = [reference.profile(code) for code in wanted[:MAX_COMPARE]]
+    profiles = compare_occupations(context.reference(), codes)
     return render(request, "compare.html", profiles=profiles, money=money, sections=SECTION_NAMES)
 
 

@@ -2,55 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from careerset.actions.profiler import (
+    ProfilerRun,
+    current_run,
+    go_back,
+    in_progress,
+    save_run,
+)
+from careerset.actions.profiler import answer as answer_item
 from careerset.analysis.interests import (
     ANSWER_LABELS,
-    FIELDS,
     LETTERS,
     TYPE_NAMES,
     RiasecScores,
     profiler_items,
-    score_answers,
 )
 from careerset.analysis.verdict import usable_profile
-from careerset.model.career import Career
-from careerset.model.dates import PartialDate
-from careerset.model.entries import InterestProfile, new_id
-from careerset.model.enums import InterestScale, InterestSource
 from careerset.web.context import WebContext, get_context
 from careerset.web.pages import render
 
 router = APIRouter()
 Context = Annotated[WebContext, Depends(get_context)]
-
-
-def in_progress(career: Career) -> InterestProfile | None:
-    """The latest profiler run that still has unanswered items."""
-    runs = [
-        p
-        for p in career.of_type(InterestProfile)
-        if p.source == InterestSource.PROFILER and None in p.answers
-    ]
-    return max(runs, key=lambda p: (str(p.updated or p.created or ""), p.id)) if runs else None
-
-
-def _save(context: WebContext, entry_id: str, answers: list[int | None]) -> None:
-    """Store the answers so far, with their running scores, in one InterestProfile entry."""
-    result = score_answers(answers)
-    entry = InterestProfile(
-        id=entry_id,
-        scale=InterestScale.RAW,
-        source=InterestSource.PROFILER,
-        answers=answers,
-        date=PartialDate.from_date(context.today()) if result.complete else None,
-        **dict(zip(FIELDS, result.scores.values(), strict=True)),
-    )
-    with context.transaction() as session:
-        session.put_entry(context.profile, entry)
 
 
 def score_rows(scores: RiasecScores) -> list[dict[str, object]]:
@@ -67,14 +45,14 @@ def score_rows(scores: RiasecScores) -> list[dict[str, object]]:
 @router.get("/profiler", response_class=HTMLResponse)
 def profiler_page(request: Request, context: Context) -> HTMLResponse:
     career = context.career()
-    current = in_progress(career)
     items = profiler_items()
     finished = usable_profile(career)
     question = None
-    if current is not None:
-        answers = list(current.answers) + [None] * (len(items) - len(current.answers))
-        index = answers.index(None)
-        question = {"index": index, "item": items[index], "answered": index}
+    if in_progress(career) is not None:
+        run = current_run(career)
+        index = run.next_index
+        if index is not None:
+            question = {"index": index, "item": items[index], "answered": index}
     return render(
         request,
         "profiler.html",
@@ -89,20 +67,24 @@ def profiler_page(request: Request, context: Context) -> HTMLResponse:
 
 @router.post("/profiler/start")
 def start(context: Context) -> RedirectResponse:
-    """Begin a new run (an earlier unfinished one is left to be replaced by this)."""
-    career = context.career()
-    current = in_progress(career)
-    entry_id = current.id if current is not None else f"interests-{new_id()}"
-    _save(context, entry_id, [None] * len(profiler_items()))
+    """Begin a new run (an earlier unfinished one is replaced by this)."""
+    with context.transaction() as session:
+        career = session.load_career(context.profile)
+        run = current_run(career)
+        run.answers = [None] * len(run.answers)
+        save_run(session, context.profile, run, context.today())
     return RedirectResponse("/profiler", 303)
 
 
-def _current(context: WebContext) -> tuple[str, list[int | None]]:
-    current = in_progress(context.career())
-    if current is None:
-        raise HTTPException(409, "No profiler run is in progress; start one first.")
-    total = len(profiler_items())
-    return current.id, list(current.answers) + [None] * (total - len(current.answers))
+def _change(context: WebContext, change: Callable[[ProfilerRun], bool]) -> None:
+    """Apply `change` to the run in progress and save it; 409 when no run is in progress."""
+    with context.transaction() as session:
+        career = session.load_career(context.profile)
+        if in_progress(career) is None:
+            raise HTTPException(409, "No profiler run is in progress; start one first.")
+        run = current_run(career)
+        if change(run):
+            save_run(session, context.profile, run, context.today())
 
 
 @router.post("/profiler/answer")
@@ -111,19 +93,11 @@ def answer(
     index: Annotated[int, Form(ge=0, le=59)],
     value: Annotated[int, Form(ge=0, le=4)],
 ) -> RedirectResponse:
-    entry_id, answers = _current(context)
-    # Only the question on screen may be answered, so a resubmitted old page changes nothing.
-    if answers.index(None) == index:
-        answers[index] = value
-        _save(context, entry_id, answers)
+    _change(context, lambda run: answer_item(run, index, value))
     return RedirectResponse("/profiler", 303)
 
 
 @router.post("/profiler/back")
 def back(context: Context) -> RedirectResponse:
-    entry_id, answers = _current(context)
-    position = answers.index(None)
-    if position > 0:
-        answers[position - 1] = None
-        _save(context, entry_id, answers)
+    _change(context, go_back)
     return RedirectResponse("/profiler", 303)

@@ -1,4 +1,5 @@
-"""Which command-line flag sets which model field, per entry kind (used by `add` and `edit`)."""
+"""The entry field table: which field each entry kind has, its command-line flag and its help
+(used by `add` and `edit` in the CLI and by the web forms)."""
 
 from dataclasses import dataclass
 from enum import StrEnum
