@@ -24,10 +24,17 @@ def on_postgresql(config: pytest.Config) -> bool:
     return bool(config.getoption("--store") == "postgresql")
 
 
+@pytest.fixture(scope="session")
+def embedded_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the session, so the embedded core is unpacked once, not per test."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedded_cache: Path) -> Iterator[Path]:
     """A fresh CAREERSET_HOME, so no test touches the user's real files."""
     monkeypatch.setenv("CAREERSET_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("CAREERSET_CACHE_DIR", str(embedded_cache))
     monkeypatch.delenv("CAREERSET_DB", raising=False)
     monkeypatch.delenv("CAREERSET_REFERENCE_DIR", raising=False)
     yield tmp_path / "home"

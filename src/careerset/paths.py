@@ -7,7 +7,7 @@ platform's user data directory is used.
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 
 def data_dir() -> Path:
@@ -25,3 +25,15 @@ def reference_dir() -> Path:
     """The folder holding installed reference packs and download caches."""
     override = os.environ.get("CAREERSET_REFERENCE_DIR")
     return Path(override) if override else data_dir() / "reference"
+
+
+def cache_dir() -> Path:
+    """Files careerset can rebuild at will, such as the unpacked embedded reference data.
+
+    `CAREERSET_CACHE_DIR` moves only the cache (the test suite shares one across homes).
+    """
+    override = os.environ.get("CAREERSET_CACHE_DIR")
+    if override:
+        return Path(override)
+    home = os.environ.get("CAREERSET_HOME")
+    return Path(home) / "cache" if home else Path(user_cache_dir("careerset", appauthor=False))

@@ -22,7 +22,12 @@ def test_status_without_pack_reports_embedded_default(run: Invoke) -> None:
     assert result.exit_code == 0, result.output
     status = json.loads(result.stdout)
     assert status["kind"] == "embedded"
-    assert "skills" in status["disabled"] and status["features"]["wages"] is True
+    assert {"skills", "interests", "wages"} <= {k for k, on in status["features"].items() if on}
+    assert {"tasks", "esco"} <= set(status["disabled"])
+    assert "O*NET 30.1" in status["attribution"]
+    human = run("data", "status")
+    assert human.exit_code == 0 and "embedded default" in human.stdout
+    assert "29.x" in human.stdout
 
 
 def test_install_from_folder_then_status(run: Invoke, home: Path) -> None:
@@ -69,7 +74,7 @@ def test_whole_process_user_error_is_one_line_exit_2(home: Path) -> None:
             "show",
             "29-1141.00",
             "--section",
-            "interests",
+            "tasks",
         ],
         capture_output=True,
         text=True,

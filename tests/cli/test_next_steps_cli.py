@@ -177,7 +177,19 @@ def test_mistakes_are_one_line_and_exit_2(
     assert result.stdout == ""
 
 
-def test_without_a_pack_the_error_says_how_to_install(run: Invoke, home: Path) -> None:
-    result = run("gaps", "--target", "15-1251.00")
-    assert result.exit_code == 2
-    assert "careerset data install" in result.stderr
+@pytest.mark.parametrize("command", COMMANDS)
+def test_without_a_pack_the_embedded_core_answers(run: Invoke, home: Path, command: str) -> None:
+    for args in ANALYST:
+        assert run(*args).exit_code == 0
+    target = [] if command == "explore" else ["--target", "15-2041.00"]
+    result = run(command, *target, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    found = {
+        "gaps": lambda: data["ranked"],
+        "paths": lambda: data["paths"],
+        "plan": lambda: data["plan"]["items"],
+        "explore": lambda: data["suggestions"],
+    }[command]()
+    assert found, f"{command} found nothing on the embedded core"
+    assert "careerset data install" not in result.stderr

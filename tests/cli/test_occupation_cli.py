@@ -93,18 +93,27 @@ def test_bad_input_exits_2_with_one_line(
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_embedded_show_has_wages(run: Invoke) -> None:
+def test_embedded_show_has_wages_interests_and_skills(run: Invoke) -> None:
     result = run("occupation", "show", "29-1141.00", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["reference"] == "embedded" and data["wages"]["annual_median"] == 97550
-    assert data["interests"] is None and "interests" in data["missing"]
+    assert data["interests"]["holland_code"] == "SIC" and len(data["skills"]) == 35
+    assert set(data["missing"]) == {"alternate_titles", "tasks", "abilities"}
+
+
+def test_embedded_show_names_only_what_is_missing(run: Invoke) -> None:
+    result = run("occupation", "show", "29-1141.00")
+    assert result.exit_code == 0 and "Interests (SIC)" in result.stdout
+    assert "Medicine and Dentistry" in result.stdout
+    assert "alternate titles, tasks and abilities need the full reference data" in result.stderr
+    assert "skills" not in result.stderr
 
 
 @pytest.mark.parametrize(
     "args",
     [
-        ["occupation", "show", "29-1141.00", "--section", "interests"],
+        ["occupation", "show", "29-1141.00", "--section", "tasks"],
         ["skill", "search", "python"],
     ],
 )
@@ -120,7 +129,12 @@ def test_embedded_search_and_compare_work(run: Invoke) -> None:
     assert hits[0]["code"] == "29-1141.00"
     compared = run("occupation", "compare", "29-1141.00", "15-1252.00", "--json")
     assert compared.exit_code == 0
-    assert json.loads(compared.stdout)["occupations"][1]["annual_median"] == 135980
+    data = json.loads(compared.stdout)
+    assert data["occupations"][1]["annual_median"] == 135980
+    assert data["occupations"][0]["interests"]["social"] == 5.62 and len(data["skills"]) == 35
+    shown = run("occupation", "compare", "29-1141.00", "15-1252.00")
+    assert shown.exit_code == 0 and "Active Listening" in shown.stdout
+    assert "need the full reference data" not in shown.stderr
 
 
 @pytest.mark.parametrize(

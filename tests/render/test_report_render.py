@@ -41,23 +41,29 @@ def embedded_view() -> ReportView:
     return view_for(load_demo_career())
 
 
-def test_embedded_default_draws_what_it_can_and_names_the_rest(embedded_view: ReportView) -> None:
+def test_embedded_default_draws_every_chart_and_a_plan(embedded_view: ReportView) -> None:
     drawn = {c.key for c in embedded_view.charts if c.svg}
-    assert drawn == {"timeline", "hexagon", "pay", "skills"}
-    gaps = embedded_view.chart("gaps")
+    assert drawn == set(CHART_TITLES)
+    assert embedded_view.plan and embedded_view.plan_unavailable is None
+
+
+def test_without_reference_data_the_gaps_chart_says_why() -> None:
+    career = load_demo_career()
+    view = build_report_view(career, career_report(career, None, TODAY), None)
+    gaps = view.chart("gaps")
     assert gaps.svg is None and gaps.unavailable and "reference data" in gaps.unavailable
-    assert embedded_view.plan == [] and embedded_view.plan_unavailable
+    assert view.plan == [] and view.plan_unavailable
+    assert "not available" in render_report_html(view)  # the gaps chart says why it is missing
 
 
 def test_html_report_is_valid_self_contained_and_has_the_charts(embedded_view: ReportView) -> None:
     html = render_report_html(embedded_view)
     html5lib.HTMLParser(strict=True).parse(html)
     assert external_assets(html) == []
-    for key in ("timeline", "hexagon", "pay", "skills"):
+    for key in CHART_TITLES:
         assert re.search(
             rf'<figure id="chart-{key}">\s*<img src="data:image/svg\+xml;base64,', html
         )
-    assert "not available" in html  # the gaps chart says why it is missing
 
 
 def test_pdf_report_has_the_charts_as_vectors_and_ink_on_page_one(

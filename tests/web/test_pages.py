@@ -230,3 +230,10 @@ def test_the_job_form_shows_pay_without_unfolding(client: TestClient) -> None:
     for name in ("pay_amount", "pay_basis", "pay_currency", "occupation_code"):
         assert f'name="{name}"' in shown and f'name="{name}"' not in folded
     assert 'name="summary"' in folded
+
+
+def test_status_page_says_what_the_embedded_default_holds(client: TestClient) -> None:
+    page = client.get("/status")
+    assert page.status_code == 200
+    assert "compact O*NET core" in page.text and "careerset data install" in page.text
+    assert "Only the occupation list" not in page.text

@@ -102,9 +102,10 @@ def _print_profile(profile: OccupationProfile, kind: str) -> None:
         related = "; ".join(f"{r.code} {r.title} [{r.tier}]" for r in profile.related[:10])
         _say(f"Related: {related}")
     if profile.missing and kind == "embedded":
+        names = [name.replace("_", " ") for name in profile.missing]
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
         err_console.print(
-            "note: tasks, skills, interests and related occupations need the full reference "
-            "data; run `careerset data install`.",
+            f"note: {listed} need the full reference data; run `careerset data install`.",
             markup=False,
             highlight=False,
         )
@@ -259,9 +260,10 @@ def compare(
         values = [(v or {}).get("importance") for v in row["values"]]
         table.add_row(row["name"], *(f"{v:.2f}" if v is not None else "-" for v in values))
     console.print(table)
-    if result["reference"] == "embedded":
+    lacking = {"interests", "skills"} & {m for o in result["occupations"] for m in o["missing"]}
+    if result["reference"] == "embedded" and lacking:
         err_console.print(
-            "note: interests and skills need the full reference data; "
+            f"note: {' and '.join(sorted(lacking))} need the full reference data; "
             "run `careerset data install`.",
             markup=False,
             highlight=False,

@@ -5,6 +5,7 @@ from dataclasses import asdict
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.panel import Panel
@@ -18,6 +19,9 @@ from careerset.cli.store_access import opened_store
 from careerset.errors import UserError
 from careerset.interchange import yaml_backup
 from careerset.model.career import Career
+
+if TYPE_CHECKING:
+    from careerset.analysis.report import CareerReport
 
 DEMO_PROFILE = "demo"
 
@@ -60,6 +64,24 @@ def render_summary(summary: CareerSummary) -> None:
         console.print(f"Goal: {goal}", highlight=False)
 
 
+def try_next(report: "CareerReport") -> list[str]:
+    """Commands to try after the demo, in order; each works as printed on a fresh install."""
+    demo = f"careerset --profile {DEMO_PROFILE}"
+    steps = [
+        f"Keep the sample in your store, as profile '{DEMO_PROFILE}': `careerset demo --keep`."
+    ]
+    target = report.outlook.target
+    if target:
+        title = report.outlook.target_title or target
+        steps.append(f"Its skill gaps to {title}: `{demo} gaps --target {target}`.")
+        steps.append(f"A year's plan toward it: `{demo} plan --target {target} --months 12`.")
+        if report.outlook.path:
+            steps.append(f"Stepping stones toward it: `{demo} paths --target {target}`.")
+    steps.append(f"Occupations close to its interests and skills: `{demo} explore`.")
+    steps.append("Start your own record: `careerset init`, then `careerset add job --help`.")
+    return steps
+
+
 @app.command("demo")
 def demo_command(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
@@ -93,6 +115,7 @@ def demo_command(
     from careerset.actions.report import career_report
     from careerset.cli.assess import render_assessment
     from careerset.cli.next_actions import cli_words
+    from careerset.next_action import plain_words
     from careerset.paths import data_dir
     from careerset.reference.query import open_reference
     from careerset.render.showcase import write_showcase
@@ -116,6 +139,7 @@ def demo_command(
                 "assessment": verdicts,
                 "outlook": report.outlook.to_dict(),
                 "next_steps": [step.to_dict() for step in report.next_steps],
+                "try_next": try_next(report),
                 "files": files_written,
             }
         )
@@ -124,11 +148,17 @@ def demo_command(
     render_assessment(assessment)
     from careerset.render.report_text import outlook_lines
 
+    # The sample lives in a throwaway store, so its advice is shown without commands (they
+    # would run on the reader's own store); `try_next` offers commands that work as printed.
     console.print(
-        "\n".join(outlook_lines(report.outlook, cli_words)), highlight=False, markup=False
+        "\n".join(outlook_lines(report.outlook, plain_words)), highlight=False, markup=False
     )
-    console.print("What to do next:", highlight=False)
-    for number, step in enumerate(report.next_steps, start=1):
-        console.print(f"  {number}. {cli_words(step)}", highlight=False, markup=False)
+    name = summary.name or "the sample"
+    console.print(f"What {name} could do next:", highlight=False, markup=False)
+    for number, advice in enumerate(report.next_steps, start=1):
+        console.print(f"  {number}. {plain_words(advice)}", highlight=False, markup=False)
+    console.print("Try careerset on the sample:", highlight=False)
+    for number, command in enumerate(try_next(report), start=1):
+        console.print(f"  {number}. {command}", highlight=False, markup=False)
     for name, path in written.items():
         console.print(f"Wrote the sample's {name}: {path}", highlight=False, soft_wrap=True)

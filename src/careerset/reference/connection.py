@@ -1,4 +1,4 @@
-"""Open a reference database (installed pack or in-memory embedded default) and guard features.
+"""Open a reference database (installed pack or embedded default) and guard features.
 
 Every query class shares this base, so "is this data here?" is answered in one place and
 the message for missing data always names the command that installs it.
@@ -45,11 +45,15 @@ def pack_path() -> Path:
     return reference_dir() / PACK_FILE_NAME
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """Open an installed pack read-only and check it was built by a compatible version."""
+def connect_read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
+    """Open a pack read-only and check it was built by a compatible version.
+
+    `immutable` skips SQLite's locking, for files nothing ever writes (the unpacked core).
+    """
+    options = "mode=ro&immutable=1" if immutable else "mode=ro"
     try:
         db = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            f"{path.resolve().as_uri()}?{options}", uri=True, check_same_thread=False
         )
         row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     except sqlite3.DatabaseError:
@@ -101,7 +105,7 @@ class ReferenceBase:
             return
         name = FEATURE_NAMES.get(feature, feature)
         if self.is_embedded:
-            message = f"Occupation {name} need the full reference data; install it first."
+            message = f"{name[0].upper()}{name[1:]} need the full reference data; install it first."
         else:
             message = (
                 f"The installed reference pack has no {name} (the release it was built from "

@@ -1,51 +1,93 @@
-"""The embedded default: O*NET occupation list and OEWS wages shipped inside the package.
-
-It is loaded into an in-memory database with the pack's schema, so the same query class
-serves it; every other feature is marked absent and asks for `careerset data install`.
+"""The embedded default: a compact O*NET core plus OEWS wages, shipped xz-compressed inside
+the package and unpacked once into the user cache, where it is opened read-only like a pack.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import lzma
+import os
 import sqlite3
+import uuid
+from pathlib import Path
+from typing import Any
 
-from careerset.reference.builder import OEWS_ATTRIBUTION, onet_attribution
-from careerset.reference.oews import import_oews
-from careerset.reference.onet import load_occupations
-from careerset.reference.schema import SCHEMA_VERSION, create_schema, record_features
-from careerset.reference.sources import OnetRelease, embedded_file, embedded_oews
-from careerset.reference.tables import InputFile
+from careerset.errors import UserError
+from careerset.paths import cache_dir
+from careerset.reference.connection import connect_read_only
+from careerset.reference.sources import embedded_file
 
-OCCUPATIONS = "onet_occupation_data.txt"
-ONET_RELEASE = "30.1"
+CORE_NAME = "onet_core.sqlite.xz"
+MANIFEST_NAME = "onet_core.json"
+REINSTALL = "reinstall careerset (`pip install --force-reinstall careerset`)"
+
+
+def core_manifest() -> dict[str, Any]:
+    """What `scripts/build_embedded_core.py` recorded about the shipped core."""
+    try:
+        manifest: dict[str, Any] = json.loads(embedded_file(MANIFEST_NAME).read_text("utf-8"))
+    except (OSError, ValueError):
+        raise UserError(
+            f"The embedded reference data is missing or damaged; {REINSTALL}."
+        ) from None
+    return manifest
+
+
+def _unpacked(manifest: dict[str, Any]) -> bytes:
+    try:
+        data = lzma.decompress(embedded_file(CORE_NAME).read_bytes())
+    except (OSError, lzma.LZMAError):
+        data = b""
+    if hashlib.sha256(data).hexdigest() != manifest["sqlite_sha256"]:
+        raise UserError(f"The embedded reference data is missing or damaged; {REINSTALL}.")
+    return data
+
+
+def unpacked_path(manifest: dict[str, Any]) -> Path:
+    """Where the unpacked core lives: the user cache, keyed by its content hash."""
+    return cache_dir() / "reference" / f"embedded-{manifest['sqlite_sha256'][:16]}.sqlite"
+
+
+def _unpack(target: Path, data: bytes) -> None:
+    # Written beside the target and renamed, so a concurrent or interrupted run never
+    # leaves a half-written file where another process would open it.
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        with partial.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(partial, 0o444)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    # Cores of other careerset versions are only rebuilt on their next use.
+    for stale in target.parent.glob("embedded-*.sqlite"):
+        if stale != target:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
+def _in_memory(data: bytes) -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    db.deserialize(data)
+    return db
 
 
 def embedded_connection() -> sqlite3.Connection:
-    """A fresh in-memory reference database holding only the embedded data (~30 ms)."""
-    db = sqlite3.connect(":memory:", check_same_thread=False)
-    create_schema(db)
-    occupations = InputFile(label=OCCUPATIONS, path=embedded_file(OCCUPATIONS))
-    release = OnetRelease(files={}, release=ONET_RELEASE, origin="embedded")
-    loaded = [("onet", load_occupations(db, occupations, release))]
-    loaded.append(("oews", import_oews(db, embedded_oews())))
-    db.execute(
-        "INSERT INTO occupation_fts (code, title, alternate_titles, description)"
-        " SELECT code, title, '', description FROM occupation"
-    )
-    record_features(db)
-    meta = {
-        "schema_version": str(SCHEMA_VERSION),
-        "build_id": "embedded",
-        "onet_release": ONET_RELEASE,
-        "attribution": f"{onet_attribution(ONET_RELEASE)}\n{OEWS_ATTRIBUTION}",
-    }
-    db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
-    releases = {"onet": ONET_RELEASE, "oews": "May 2025"}
-    db.executemany(
-        "INSERT INTO source (name, file, release, path, rows, sha256) VALUES (?,?,?,?,?,?)",
-        [
-            (name, item.file, releases[name], "embedded", item.rows, item.sha256)
-            for name, item in loaded
-        ],
-    )
-    db.commit()
-    return db
+    """A read-only connection to the embedded core, unpacking it on first use (~0.3 s).
+
+    When the cache folder cannot be written, the core is opened in memory instead.
+    """
+    manifest = core_manifest()
+    target = unpacked_path(manifest)
+    if not (target.is_file() and target.stat().st_size == manifest["sqlite_bytes"]):
+        data = _unpacked(manifest)
+        try:
+            _unpack(target, data)
+        except OSError:
+            return _in_memory(data)
+    return connect_read_only(target, immutable=True)

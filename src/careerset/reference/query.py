@@ -1,7 +1,7 @@
 """The reference query API: `open_reference()` and `ReferencePack`, the occupation explorer's data.
 
-The same class serves an installed pack and the embedded default (an in-memory database
-holding only the occupation list and wages), so callers never branch on which is in use.
+The same class serves an installed pack and the embedded default (a compact O*NET core with
+wages, shipped in the package), so callers never branch on which is in use.
 """
 
 from __future__ import annotations
