@@ -244,7 +244,9 @@ def _similarity(
     group = soc_group_level(code, other)
     if group == "detailed":
         evidence["soc_group"] = group
-        return Similarity(code, other, weights.same_soc, evidence, "the same SOC occupation")
+        return Similarity(
+            code, other, weights.same_soc, evidence, "a specialty of the same occupation"
+        )
     relation, basis = 0.0, ""
     if group is not None:
         evidence["soc_group"] = group

@@ -21,10 +21,13 @@ TOP_GAPS = 5
 
 @dataclass(frozen=True)
 class GapLine:
+    """One thing that stands between the person and the goal, in the order to tackle it."""
+
     name: str
-    domain: str
-    score: float
+    domain: str  # "requirement", "skills", "knowledge" or "technology"
+    score: float  # the ranking score, for --json only
     evidence_ids: tuple[str, ...]
+    sentence: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Outlook:
                     "domain": g.domain,
                     "score": g.score,
                     "evidence_ids": list(g.evidence_ids),
+                    "sentence": g.sentence,
                 }
                 for g in self.gaps
             ],
@@ -77,13 +81,16 @@ def summarize_outlook(
     lines: tuple[GapLine, ...] = ()
     if gaps is not None:
         # Unmet entry requirements (a degree, a licence) come before any skill.
-        needs = tuple(GapLine(r.need, "requirement", 0.0, r.evidence) for r in gaps.unmet())
+        needs = tuple(
+            GapLine(r.need, "requirement", 0.0, r.evidence, r.sentence) for r in gaps.unmet()
+        )
         lines = needs + tuple(
             GapLine(
                 g.name,
                 g.domain,
                 round(g.score, 2),
                 tuple(dict.fromkeys(i for link in g.evidence for i in link.entry_ids)),
+                g.sentence(),
             )
             for g in (gaps.ranked() or _tools_first(gaps.technology))[: TOP_GAPS - len(needs)]
         )

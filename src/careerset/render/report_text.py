@@ -101,10 +101,9 @@ def outlook_lines(outlook: Outlook, word: Callable[[Advice], str] = plain_words)
     if outlook.target:
         lines.append(f"Goal: {outlook.target_title or outlook.target} ({outlook.target})")
     for number, gap in enumerate(outlook.gaps, start=1):
-        shown = f" (partly shown by {', '.join(gap.evidence_ids)})" if gap.evidence_ids else ""
-        lines.append(f"  gap {number}: {gap.name} [{gap.domain}, score {gap.score:g}]{shown}")
+        lines.append(f"  {number}. {gap.sentence or gap.name}")
     if outlook.path:
-        lines.append("  path: " + " -> ".join(outlook.path))
+        lines.append("  A way there: " + " -> ".join(outlook.path))
     lines += [f"  ({word(note)})" for note in outlook.notes]
     return lines
 
