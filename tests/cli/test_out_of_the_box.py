@@ -61,7 +61,10 @@ def test_the_demo_shows_gaps_and_a_plan_and_its_commands_work(
     data = home / ".local" / "share" / "careerset"
     assert not (data / "reference" / "reference.sqlite").exists()
     assert list((home / ".cache" / "careerset" / "reference").glob("embedded-*.sqlite"))
-    gaps_shown = re.findall(r"gap \d+: (.+?) \[", shown)
+    # "  1. Learn TensorFlow (employers ask for it)." -> "TensorFlow"
+    gaps_shown = re.findall(
+        r"^  \d+\. (?:Learn |Build (?:knowledge of )?)?(.+?)(?: \(|:|\.$)", shown, re.MULTILINE
+    )
     assert gaps_shown and "data install" not in shown
     report = (data / "demo" / "report.html").read_text("utf-8")
     assert any(name in report for name in gaps_shown)
