@@ -133,7 +133,8 @@ def passion_fit(ctx: JobContext) -> Component:
     }
     if fit.score is None:
         return Component(name, None, evidence, "The occupation's interest profile is flat.")
-    word = "strong" if fit.score >= 0.6 else "partial" if fit.score >= 0.35 else "weak"
+    w = ctx.weights
+    word = "strong" if fit.score >= w.strong else "partial" if fit.score >= w.partial else "weak"
     yours, its = interest_names(fit.person_code), interest_names(fit.occupation_code)
     reason = (
         f"Your interests are a {word} fit for this work: yours lean most to {yours}, "
@@ -176,7 +177,7 @@ def goal_alignment(ctx: JobContext) -> Component:
             name, "No goal yet; name one with a target occupation.", NextAction("add_goal")
         )
     shared = _stated_overlap(ctx)
-    by_words = ctx.weights.similarity.title_words if shared else 0.1
+    by_words = ctx.weights.similarity.title_words if shared else ctx.weights.no_shared_words
     if code is not None and ctx.targets:
         best = max(
             (similarity(ctx.facts, code, target, ctx.weights.similarity) for target in ctx.targets),
@@ -188,9 +189,9 @@ def goal_alignment(ctx: JobContext) -> Component:
             evidence = {"target": best.other, "target_title": title, "similarity": best.score}
             evidence.update(best.evidence)
             evidence["why"] = f"this work is {best.score:.0%} similar to your goal"
-            if best.score >= 0.85:
+            if best.score >= ctx.weights.on_target:
                 reason = f"On the path to {title}: it is {best.basis}."
-            elif best.score >= 0.35:
+            elif best.score >= ctx.weights.partial:
                 reason = f"Near your goal of {title}: it is {best.basis}."
             else:
                 reason = f"Far from your goal of {title}."
@@ -289,11 +290,11 @@ def growth(ctx: JobContext) -> Component:
             for c in (job.occupation_code, previous.occupation_code)
         )
         if zone is not None and zone_before is not None:
-            parts["job_zone_change"] = _clamp(0.5 + 0.5 * (zone - zone_before))
+            parts["job_zone_change"] = _clamp(0.5 + weights.zone_step * (zone - zone_before))
             evidence["job_zone"] = f"{zone_before} -> {zone}"
             evidence["job_zone_step"] = zone - zone_before
         step = seniority(job.title) - seniority(previous.title)
-        parts["seniority_change"] = _clamp(0.5 + 0.25 * step)
+        parts["seniority_change"] = _clamp(0.5 + weights.seniority_step * step)
         evidence["seniority_change"] = step
         evidence["previous_title"] = previous.title
     if job.skills:
@@ -304,7 +305,7 @@ def growth(ctx: JobContext) -> Component:
         return _missing(name, "No pay, job zone, earlier job or skills to measure growth with.")
     score = _clamp(sum(parts.values()) / len(parts))
     evidence["parts"] = {k: round(v, 3) for k, v in parts.items()}
-    return Component(name, score, evidence, _growth_reason(score, evidence))
+    return Component(name, score, evidence, _growth_reason(score, evidence, ctx.weights))
 
 
 def is_growth(evidence: dict[str, object]) -> bool:
@@ -320,7 +321,7 @@ def _number(value: object) -> float:
     return float(value) if isinstance(value, int | float) else 0.0
 
 
-def _growth_reason(score: float, evidence: dict[str, object]) -> str:
+def _growth_reason(score: float, evidence: dict[str, object], weights: VerdictWeights) -> str:
     details = []
     zone_step = _number(evidence.get("job_zone_step"))
     if zone_step:
@@ -335,7 +336,7 @@ def _growth_reason(score: float, evidence: dict[str, object]) -> str:
     elif "pay_change" in evidence:
         change = _number(evidence["pay_change"])
         whose = "your" if evidence.get("pay_compared") == "own" else "typical US"
-        if abs(change) < 0.02:
+        if abs(change) < weights.pay_unchanged:
             details.append(f"about the same {whose} pay")
         else:
             details.append(f"{abs(change):.0%} {'more' if change > 0 else 'less'} {whose} pay")
@@ -353,7 +354,7 @@ def _growth_reason(score: float, evidence: dict[str, object]) -> str:
     against = f" compared with {before}" if before else ""
     if is_growth(evidence):
         word = "It was a step up"
-    elif score >= 0.4:
+    elif score >= weights.sideways:
         word = "It was a sideways move"
     else:
         word = "It did not grow you much"
@@ -369,7 +370,7 @@ def learning(ctx: JobContext) -> Component:
     if ctx.span is None:
         return _missing(name, "The job has no dates, so learning cannot be placed within it.")
     start, end = ctx.span
-    years = max((end - start).days / 365.25, 0.25)
+    years = max((end - start).days / 365.25, ctx.weights.learning_min_years)
     log = ctx.log
     certifications = [name for day, name in log.certifications if start <= day <= end]
     studies = [label for first, last, label in log.studies if first <= end and last >= start]
@@ -377,7 +378,10 @@ def learning(ctx: JobContext) -> Component:
     score = _clamp(
         weights.certification_points * len(certifications)
         + (weights.education_points if studies else 0.0)
-        + min(0.6, 0.6 * hours / years / weights.hours_per_year_full)
+        + min(
+            weights.learning_hours_cap,
+            weights.learning_hours_cap * hours / years / weights.hours_per_year_full,
+        )
     )
     evidence: dict[str, object] = {
         "certifications": certifications,
@@ -400,7 +404,7 @@ def learning(ctx: JobContext) -> Component:
 
 def _closeness(ctx: JobContext, other: Job) -> tuple[float, str]:
     """Occupation similarity when both are coded; shared title words count too (stated data)."""
-    score, basis = 0.1, "different titles"
+    score, basis = ctx.weights.unrelated_closeness, "different titles"
     a, b = ctx.job.occupation_code, other.occupation_code
     if a and b:
         found = similarity(ctx.facts, a, b, ctx.weights.similarity)
@@ -439,9 +443,9 @@ def continuity(ctx: JobContext) -> Component:
         score -= weights.gap_penalty
     score = _clamp(score)
     similar = sum(scores) / len(scores)
-    if similar >= 0.6:
+    if similar >= ctx.weights.strong:
         reason = "It continues the kind of work you did around it"
-    elif similar >= 0.35:
+    elif similar >= ctx.weights.partial:
         reason = "It is related to the work you did around it"
     else:
         reason = "It is a change of direction from the work around it"
@@ -459,7 +463,9 @@ def security(ctx: JobContext) -> Component:
     parts: list[float] = []
     evidence: dict[str, object] = {}
     if job.employment_type is not None:
-        parts.append(weights.security_by_type.get(job.employment_type.value, 0.5))
+        parts.append(
+            weights.security_by_type.get(job.employment_type.value, weights.security_unknown_type)
+        )
         evidence["employment_type"] = job.employment_type.value
     if ctx.span is not None and job.end is not None:
         years = (ctx.span[1] - ctx.span[0]).days / 365.25
@@ -475,7 +481,14 @@ def security(ctx: JobContext) -> Component:
     score = _clamp(score)
     kind = evidence.get("employment_type", "work")
     tenure = f" for {evidence['tenure_years']} years" if "tenure_years" in evidence else ""
-    word = "secure" if score >= 0.6 else "fairly secure" if score >= 0.4 else "insecure"
+    w = ctx.weights
+    word = (
+        "secure"
+        if score >= w.strong
+        else "fairly secure"
+        if score >= w.fairly_secure
+        else "insecure"
+    )
     return Component(name, score, evidence, f"It was {word}: {kind}{tenure}.")
 
 

@@ -110,6 +110,31 @@ class VerdictWeights:
     security_by_type: dict[str, float] = field(default_factory=_security_by_type)
     tenure_years_full: float = 3.0
     part_time_discount: float = 0.1
+    # An employment type the table above does not know: neither secure nor insecure.
+    security_unknown_type: float = 0.5
+
+    # Growth: one job-zone step up adds this much to the zone signal, one seniority level this
+    # much to the seniority signal (both centred on 0.5, "no change").
+    zone_step: float = 0.5
+    seniority_step: float = 0.25
+    # A real pay change smaller than this share is "about the same pay" in the reasons.
+    pay_unchanged: float = 0.02
+    # Learning: a job shorter than this (years) is counted as this long, so a few weeks of study
+    # in a short job does not look like a year's learning; logged hours add at most this much.
+    learning_min_years: float = 0.25
+    learning_hours_cap: float = 0.6
+    # Continuity between two jobs with no shared title words and no codes.
+    unrelated_closeness: float = 0.1
+    # Goal alignment from the words people stated alone, when no title word is shared.
+    no_shared_words: float = 0.1
+
+    # The words of the reasons: a score at or above `strong` reads "strong", "secure",
+    # "continues"; at or above `partial`, "partial", "near", "related"; below, the weakest word.
+    # Security's middle word starts at `fairly_secure`; growth's sideways move at `sideways`.
+    strong: float = 0.6
+    partial: float = 0.35
+    fairly_secure: float = 0.4
+    sideways: float = 0.4
 
 
 DEFAULT_WEIGHTS = VerdictWeights()
