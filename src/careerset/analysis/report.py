@@ -16,6 +16,7 @@ from careerset.analysis.verdict import CAREER_STEP, JOB, STEPPING_STONE, Assessm
 from careerset.analysis.weights import DEFAULT_WEIGHTS, VerdictWeights
 from careerset.model.career import Career
 from careerset.reference.protocol import Reference
+from careerset.wording import count_of
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def next_steps(career: Career, assessment: Assessment, metrics: CareerMetrics) -
         )
     if metrics.contacts_recent < 3:
         steps.append(
-            f"Reconnect with people in your field ({metrics.contacts_recent} contact(s) in the "
+            f"Reconnect with people in your field ({count_of(metrics.contacts_recent, 'contact')} in the "
             "last year) and record them: `careerset add contact`."
         )
     steps.append(

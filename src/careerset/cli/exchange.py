@@ -19,6 +19,7 @@ from careerset.interchange.files import detect_format, read_text_file
 from careerset.interchange.merge import describe_plan, plan_merge, plan_to_data
 from careerset.model.career import Career
 from careerset.model.entries import Entry
+from careerset.wording import count_of
 
 if TYPE_CHECKING:
     from careerset.coding.autocode import JobCoder
@@ -141,7 +142,8 @@ def import_command(
                 career = Career.of(_with_codes(list(career.entries), session), career.person)
             session.replace_career(profile, career)
             err_console.print(
-                f"Imported {len(career)} entries into profile '{profile}'.", highlight=False
+                f"Imported {count_of(len(career), 'entry')} into profile '{profile}'.",
+                highlight=False,
             )
             return
         plan = plan_merge(
@@ -211,7 +213,9 @@ def backup_command(
         careers = {name: session.load_career(name) for name in session.profile_names()}
     write_output(yaml_backup.dump_yaml(yaml_backup.backup_document(careers)), output)
     if output:
-        console.print(f"Backed up {len(careers)} profiles to {output}.", highlight=False)
+        console.print(
+            f"Backed up {count_of(len(careers), 'profile')} to {output}.", highlight=False
+        )
 
 
 @app.command("restore")
@@ -226,4 +230,4 @@ def restore_command(
     with transaction() as (session, _profile):
         for name, career in careers.items():
             session.replace_career(name, career)
-    console.print(f"Restored {len(careers)} profiles.", highlight=False)
+    console.print(f"Restored {count_of(len(careers), 'profile')}.", highlight=False)

@@ -18,6 +18,7 @@ from careerset.cli.store_access import opened_store
 from careerset.errors import UserError
 from careerset.interchange import yaml_backup
 from careerset.model.career import Career
+from careerset.wording import count_of
 
 DEMO_PROFILE = "demo"
 
@@ -44,8 +45,8 @@ def init_command() -> None:
 def render_summary(summary: CareerSummary) -> None:
     """Print the set at a glance for people."""
     title = f"The career of {summary.name}" if summary.name else "The career"
-    counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in summary.counts.items())
-    console.print(Panel(f"{counts}\n{summary.years_worked} years of work", title=title))
+    counts = ", ".join(count_of(n, k) for k, n in summary.counts.items())
+    console.print(Panel(f"{counts}\n{count_of(summary.years_worked, 'year')} of work", title=title))
     table = Table("employer", "roles", "from", "to", title="Jobs, grouped by employer")
     for line in summary.employers:
         table.add_row(line.organization, "\n".join(line.roles), line.start, line.end)

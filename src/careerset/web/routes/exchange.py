@@ -18,6 +18,7 @@ from careerset.model.career import Career
 from careerset.web.context import WebContext, get_context
 from careerset.web.cv_formats import export_json_resume, export_yaml
 from careerset.web.pages import render
+from careerset.wording import count_of
 
 router = APIRouter()
 Context = Annotated[WebContext, Depends(get_context)]
@@ -95,7 +96,9 @@ async def import_file(
             session.replace_career(context.profile, career)
         else:
             session.merge_career(context.profile, career)
-    message = f"Imported {len(career)} entries from {name} into profile {context.profile}."
+    message = (
+        f"Imported {count_of(len(career), 'entry')} from {name} into profile {context.profile}."
+    )
     return render(request, "exchange.html", message=message, error=None)
 
 
