@@ -4,8 +4,8 @@ Usage: .venv/bin/python benchmarks/startup.py [--runs 7] [--rendercv PATH]
 Target: each median at most 1.0x the median of `rendercv --help` (RenderCV 2.3), measured in
 this same run, the commands interleaved so that machine load hits them alike. RenderCV is
 never a careerset dependency; create its throwaway venv once with
-    python3 -m venv /tmp/rcv-venv && /tmp/rcv-venv/bin/pip install 'rendercv[full]==2.3'
-(or point CAREERSET_RENDERCV at a rendercv program). Without it the ratios are skipped.
+    python3 -m venv /tmp/rcv-venv && /tmp/rcv-venv/bin/pip install 'rendercv[full]==2.3' click
+(click: newer Typer releases no longer install it, and RenderCV 2.3 imports it; or point CAREERSET_RENDERCV at a rendercv program). Without it the ratios are skipped.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ def timed(argv: list[str], env: dict[str, str]) -> float:
 def find_rendercv(given: str | None) -> Path | None:
     for candidate in (given, os.environ.get("CAREERSET_RENDERCV"), str(DEFAULT_RENDERCV)):
         if candidate and Path(candidate).is_file():
-            return Path(candidate)
+            works = subprocess.run([candidate, "--help"], capture_output=True).returncode == 0
+            return Path(candidate) if works else None
     return None
 
 
@@ -55,6 +56,7 @@ def seeded_env(folder: Path) -> dict[str, str]:
         [str(CAREERSET), "import", str(sample)],
         env=env,
         stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         check=True,
     )
     return env
@@ -84,7 +86,7 @@ def main() -> int:
         ratio = f"{value / baseline:.2f}x" if baseline else "-"
         print(f"{name:<24}{value:>10.3f}{ratio:>22}")
     if baseline is None:
-        print("rendercv is not installed: ratios skipped (see this script's docstring).")
+        print("rendercv is not installed or fails: ratios skipped (see this script's docstring).")
         return 0
     missed = [name for name in TARGETED if medians[name] > baseline]
     print("target (<= 1.0x rendercv --help):", "met" if not missed else f"MISSED by {missed}")

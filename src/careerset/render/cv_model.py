@@ -249,7 +249,9 @@ def _education(entry: Education, today: date) -> Item:
 
 def _certification(entry: Certification, today: date) -> Item:
     details = [f"Credential {entry.credential_id}"] if entry.credential_id else []
-    if entry.expiry is not None:
+    if entry.expiry is not None and entry.expiry.last_day() < today:
+        details.append(f"Expired {format_date(entry.expiry)}")
+    elif entry.expiry is not None:
         details.append(f"Valid until {format_date(entry.expiry)}")
     period = format_date(entry.date) or None
     recency = days_ago(None, entry.date, today)
