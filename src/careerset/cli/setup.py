@@ -130,3 +130,16 @@ def demo_command(
         console.print(f"  {number}. {step}", highlight=False, markup=False)
     for name, path in written.items():
         console.print(f"Wrote the sample's {name}: {path}", highlight=False, soft_wrap=True)
+    console.print(how_to_run(), highlight=False, markup=False, soft_wrap=True)
+
+
+def how_to_run() -> str:
+    """The demo's last line: how to run `careerset` yourself from this install."""
+    import shutil
+    import sys
+
+    start = "Start your own career set with `careerset init` (then see `careerset --help`)"
+    if sys.prefix != sys.base_prefix and shutil.which("careerset") is None:
+        activate = Path(sys.prefix) / "bin" / "activate"
+        return f"{start}; first put careerset on your PATH with `. {activate}`."
+    return f"{start}."
