@@ -2,7 +2,12 @@
 
 import json
 
+import pytest
+
 from .conftest import Invoke  # type: ignore[import-not-found]
+
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
 
 
 def test_set_show_and_clear_details(run: Invoke) -> None:

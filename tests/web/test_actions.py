@@ -7,6 +7,9 @@ from careerset.web.actions import page_for, web_action
 
 from .web_helpers import Token, add  # type: ignore[import-not-found]
 
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
+
 
 @pytest.mark.parametrize(
     ("step", "text", "href"),

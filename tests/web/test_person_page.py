@@ -1,8 +1,12 @@
 """About you: the person's details edited in the browser reach the store and the exports."""
 
+import pytest
 from fastapi.testclient import TestClient
 
 from .web_helpers import Token  # type: ignore[import-not-found]
+
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
 
 
 def test_details_are_saved_kept_and_cleared(client: TestClient, token: Token) -> None:
