@@ -66,3 +66,27 @@ def test_modern_design_keeps_the_name_on_one_line() -> None:
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text() or ""
     lines = [" ".join(line.replace("\u00a0", " ").split()) for line in text.splitlines()]
     assert NAME in lines, lines[:6]
+
+
+def test_json_resume_interests_and_references_reach_every_format() -> None:
+    import json
+
+    from careerset.interchange.json_resume import load_json_resume_text
+
+    document = {
+        "basics": {"name": NAME},
+        "work": [{"name": "St. James's Hospital", "position": "Staff Nurse", "startDate": "2019"}],
+        "interests": [{"name": "Sea swimming", "keywords": ["open water", "winter"]}],
+        "references": [{"name": "Dr Aoife Byrne", "reference": "A calm, exact colleague."}],
+    }
+    career = load_json_resume_text(json.dumps(document))
+    for cv_format in ("html", "md"):
+        text = render_cv(career, cv_format, today=TODAY).decode("utf-8")
+        for expected in ("Interests", "Sea swimming", "open water", "References", "Dr Aoife Byrne"):
+            assert expected in text, (cv_format, expected)
+    for design in ("classic", "modern"):
+        pdf = render_cv(career, "pdf", CvOptions(design=design), TODAY)
+        from pypdf import PdfReader
+
+        text = " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf)).pages)
+        assert "Sea swimming" in text and "A calm, exact colleague." in text, design
