@@ -14,9 +14,9 @@ test: $(VENV)/.installed
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/pytest
-	# The CLI and web suites once more with every store on PostgreSQL (the store suite
-	# already runs on both): a career-services server runs exactly this code.
-	$(BIN)/pytest --store postgresql tests/cli tests/web
+	# The CLI and web tests that touch SQL (marked `sql`: server, imports, writes, access)
+	# once more with every store on PostgreSQL (the store suite already runs on both).
+	$(BIN)/pytest --store postgresql -m sql tests/cli tests/web
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks

@@ -1,12 +1,24 @@
 """Fixtures shared by the whole suite: isolated careerset homes and the shared data folder."""
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from postgres_server import find_bin, postgres_database, running_postgres
+
+# Hypothesis: `ci` (CI set) runs the full default example count, reproducibly; `dev` runs
+# fewer examples for a quicker local loop. CAREERSET_HYPOTHESIS_PROFILE picks one by name.
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", max_examples=30, deadline=None)
+settings.load_profile(
+    os.environ.get("CAREERSET_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -88,16 +100,31 @@ def postgres_url() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty SQLite store at the newest revision, migrated once per session: each test
+    copies it instead of running every migration again (tests/store still migrate for real)."""
+    from careerset.store.repository import Store
+
+    path = tmp_path_factory.mktemp("template") / "store.sqlite"
+    Store.open(str(path)).close()
+    return path
+
+
 @pytest.fixture
 def store_target(home: Path, request: pytest.FixtureRequest) -> Iterator[str]:
-    """Where a test's store lives: a SQLite file in `home`, or with `--store postgresql` a
-    fresh database on the session's PostgreSQL server."""
+    """Where a test's store lives: a SQLite file in `home` (a copy of the migrated template),
+    or with `--store postgresql` a fresh database on the session's PostgreSQL server."""
     if on_postgresql(request.config):
         with postgres_database(request.getfixturevalue("postgres_url")) as url:
             yield url
         return
     home.mkdir(parents=True, exist_ok=True)
-    yield str(home / "store.sqlite")
+    target = home / "store.sqlite"
+    # Tests that read the file themselves (`sqlite_file`) may check when it is made: not copied.
+    if "sqlite_file" not in request.fixturenames:
+        shutil.copyfile(request.getfixturevalue("migrated_sqlite"), target)
+    yield str(target)
 
 
 @pytest.fixture

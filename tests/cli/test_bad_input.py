@@ -12,6 +12,9 @@ import pytest
 
 from careerset.actions.entry_fields import EXAMPLES
 
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
+
 # The issue's own example: `careerset add job --title "Registered Nurse" --org "St. Mary" ...`.
 NURSE = shlex.split(EXAMPLES["job"])[1:]
 

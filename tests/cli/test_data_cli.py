@@ -117,3 +117,19 @@ def test_install_from_a_manifest_via_source(run: Invoke, tmp_path: Path) -> None
     (tmp_path / "home" / "reference" / "downloads" / archive.name).unlink()
     failed = run("data", "install", "--source", str(manifest))
     assert failed.exit_code == 2 and "sha256" in failed.stderr
+
+
+def test_install_prints_progress_lines_when_piped(run: Invoke) -> None:
+    result = run("data", "install", "--from", str(FIXTURE), "--no-index")
+    assert result.exit_code == 0, result.output
+    steps = [line for line in result.stderr.splitlines() if line.startswith("Building pack (")]
+    assert len(steps) >= 3 and steps[0].startswith("Building pack (1/"), result.stderr
+
+
+def test_no_help_text_names_the_projects_own_shared_folder(run: Invoke) -> None:
+    from careerset.cli.commands import COMMAND_MODULES
+
+    pages = [run("--help").stdout] + [run(name, "--help").stdout for name in COMMAND_MODULES]
+    pages += [run("data", "install", "--help").stdout]
+    assert all(page.strip() for page in pages)
+    assert not [page for page in pages if "shared/" in page or "../shared" in page]

@@ -10,6 +10,9 @@ from careerset.actions.entry_fields import EXAMPLES
 
 from .conftest import Invoke  # type: ignore[import-not-found]
 
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
+
 # The issue's own example: `careerset add job --title "Registered Nurse" --org "St. Mary" ...`.
 NURSE = shlex.split(EXAMPLES["job"])[1:]
 

@@ -10,6 +10,9 @@ from careerset.interchange.json_resume import validate_json_resume
 
 from .conftest import Invoke  # type: ignore[import-not-found]
 
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
+
 EXAMPLES = sorted(
     (Path(__file__).parents[1] / "interchange" / "data" / "jsonresume").glob("*.resume.json")
 )

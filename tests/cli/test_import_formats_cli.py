@@ -17,6 +17,9 @@ from careerset.store.repository import StoreSession
 
 from .conftest import Invoke  # type: ignore[import-not-found]
 
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
+
 DATA = Path(__file__).parents[1] / "interchange" / "data"
 LINKEDIN = DATA / "linkedin"
 JSON_RESUME = sorted((DATA / "jsonresume").glob("*.resume.json"))[0]

@@ -141,3 +141,16 @@ def test_demo_writes_the_showcase_and_prints_paths(run: Invoke, tmp_path: Path) 
     for name in ("cv.pdf", "cv.html", "report.html", "report.pdf"):
         assert (out / name).stat().st_size > 1000
         assert name in result.stdout.replace("\n", "")
+    assert "careerset init" in result.stdout.replace("\n", " ")
+
+
+def test_demo_says_how_to_run_careerset(monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerset.cli.setup import how_to_run
+
+    if sys.prefix == sys.base_prefix:
+        pytest.skip("not running in a virtual environment")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    activate = Path(sys.prefix) / "bin" / "activate"
+    assert activate.is_file() and f". {activate}" in how_to_run()
+    monkeypatch.setenv("PATH", str(Path(sys.prefix) / "bin"))
+    assert "activate" not in how_to_run() and "careerset init" in how_to_run()

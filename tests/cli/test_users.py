@@ -9,6 +9,9 @@ from careerset.store.repository import Store
 
 from .conftest import Invoke  # type: ignore[import-not-found]
 
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
+
 PASSWORD = "a long enough passphrase"
 
 

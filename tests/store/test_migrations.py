@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from careerset.store.engine import open_engine
-from careerset.store.migrate import current_revision, head_revision, upgrade
+from careerset.store.migrate import HEAD_REVISION, current_revision, head_revision, upgrade
 from careerset.store.repository import Store
 
 
@@ -82,7 +82,7 @@ def test_a_0002_store_with_data_upgrades_to_accounts(store_url: str, password_ha
 
     store = Store.open(store_url)
     try:
-        assert current_revision(store.engine) == head_revision() == "0003"
+        assert current_revision(store.engine) == head_revision() == HEAD_REVISION == "0003"
         tables = set(inspect(store.engine).get_table_names())
         assert {"users", "grants", "comments", "audit_log", "web_sessions"} <= tables
         with store.transaction() as session:

@@ -15,6 +15,8 @@ from careerset.web.next_actions import href_for
 from .web_helpers import Token, add  # type: ignore[import-not-found]
 
 SAMPLE_ARGUMENTS = {"target": "29-1171.00", "skill": "Pharmacology", "query": "nurse"}
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
 
 
 def _actions() -> list[NextAction]:

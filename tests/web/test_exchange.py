@@ -9,6 +9,9 @@ from careerset.web.cv_formats import FORMATS, availability
 
 from .web_helpers import Token, add  # type: ignore[import-not-found]
 
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
+
 
 def test_json_resume_export_imports_back(client: TestClient, token: Token) -> None:
     csrf = token()

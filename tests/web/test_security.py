@@ -12,6 +12,9 @@ from careerset.web.security import CONTENT_SECURITY_POLICY
 from .test_pages import MINIMAL, PAGES  # type: ignore[import-not-found]
 from .web_helpers import BASE_URL, Token, add  # type: ignore[import-not-found]
 
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
+
 PAYLOADS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>')
 # Every state-changing form of the app, with the fields it needs apart from the token.
 FORMS = [

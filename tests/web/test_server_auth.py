@@ -24,6 +24,9 @@ from .server_helpers import (  # type: ignore[import-not-found]
 )
 from .web_helpers import BASE_URL, page_token  # type: ignore[import-not-found]
 
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
+
 
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[FastAPI]:

@@ -92,6 +92,10 @@ PARAMETER_NAMES = ("entry_id", "profile_id", "kind", "code", "key", "export_form
 LAST = ("POST", "/logout")  # ends the attacker's session, so it runs last
 
 
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
+
+
 @dataclass(frozen=True)
 class Call:
     method: str

@@ -41,6 +41,9 @@ from .server_helpers import (  # type: ignore[import-not-found]
 )
 from .web_helpers import BASE_URL  # type: ignore[import-not-found]
 
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
+
 SEED = 20_240_9
 TOTAL = 1000
 # A sample on PostgreSQL keeps the suite quick; set the variable to run more (up to 1000).

@@ -16,6 +16,9 @@ from careerset.errors import UserError
 from careerset.store.repository import Store
 from careerset.web.live import free_port
 
+# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
+pytestmark = pytest.mark.sql
+
 PASSWORD = "correct horse battery"
 
 

@@ -19,6 +19,7 @@ from careerset.model.entries import Job
 from careerset.model.enums import PayBasis, Schedule
 from careerset.next_action import NextAction
 from careerset.reference.profile import RIASEC
+from careerset.wording import count_of
 
 COMPONENTS = ("passion_fit", "goal_alignment", "growth", "learning", "continuity", "security")
 LABELS = {name: name.replace("_", " ") for name in COMPONENTS}
@@ -389,7 +390,7 @@ def learning(ctx: JobContext) -> Component:
         "learning_hours": hours,
         "hours_per_year": round(hours / years, 1),
     }
-    found = [f"{len(certifications)} certification(s)"] if certifications else []
+    found = [count_of(len(certifications), "certification")] if certifications else []
     found += [f"study ({studies[0]})"] if studies else []
     found += [f"{hours:g} learning hours"] if hours else []
     if not found:

@@ -17,6 +17,7 @@ from careerset.analysis.weights import DEFAULT_WEIGHTS, VerdictWeights
 from careerset.model.career import Career
 from careerset.next_action import Advice, NextAction
 from careerset.reference.protocol import Reference
+from careerset.wording import count_of
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,6 @@ class CareerReport:
             "next_steps": [step.to_dict() for step in self.next_steps],
             "outlook": self.outlook.to_dict(),
         }
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def next_steps(career: Career, assessment: Assessment, metrics: CareerMetrics) -> list[Advice]:
@@ -96,7 +93,7 @@ def next_steps(career: Career, assessment: Assessment, metrics: CareerMetrics) -
         )
     if metrics.current_streak_weeks == 0:
         longest = metrics.longest_streak_weeks
-        tail = f" (your longest run was {_plural(longest, 'week')})" if longest else ""
+        tail = f" (your longest run was {count_of(longest, 'week')})" if longest else ""
         steps.append(
             Advice(
                 f"Log one learning activity this week to start a streak{tail}.",
@@ -104,7 +101,7 @@ def next_steps(career: Career, assessment: Assessment, metrics: CareerMetrics) -
             )
         )
     if metrics.contacts_recent < 3:
-        recent = _plural(metrics.contacts_recent, "contact")
+        recent = count_of(metrics.contacts_recent, "contact")
         steps.append(
             Advice(
                 f"Reconnect with people in your field ({recent} in the last year) and record them.",

@@ -106,7 +106,8 @@ def weekly_streaks(days: list[date], today: date) -> tuple[int, int]:
 
 
 def _skills_by_year(career: Career, today: date) -> dict[int, int]:
-    """Cumulative count of distinct skills named, by the year each first appeared."""
+    """Cumulative count of distinct skills named, by the year each first appeared; a skill
+    with no dated evidence counts from this year, so the last total is `skills_total`."""
     first_seen: dict[str, int] = {}
     dated_ids: dict[str, int] = {}
     for entry in career.entries:
@@ -115,8 +116,7 @@ def _skills_by_year(career: Career, today: date) -> dict[int, int]:
             dated_ids[entry.id] = span[0].year
     for name, ids in career.skills_evidenced().items():
         years = [dated_ids[i] for i in ids if i in dated_ids]
-        if years:
-            first_seen[name] = min(years)
+        first_seen[name] = min(years) if years else today.year
     cumulative: dict[int, int] = {}
     running = 0
     for year in sorted(set(first_seen.values())):

@@ -19,7 +19,7 @@ from careerset.reference.status import status_as_dict
 data_app = typer.Typer(
     help=(
         "Install and inspect the reference data (O*NET, BLS OEWS wages, ESCO).\n\n"
-        "Example: careerset data install --from ../shared/data"
+        "Example: careerset data install --from ~/Downloads/db_30_0_text.zip"
     ),
     no_args_is_help=True,
 )
@@ -33,8 +33,16 @@ class _BuildProgress:
         self._progress = progress
         self._build: TaskID | None = None
         self._downloads: dict[str, TaskID] = {}
+        # Piped or logged output gets plain lines instead (a bar there would print nothing).
+        self._lines = not err_console.is_terminal
+        self._steps = 0
+        self._reported: dict[str, int] = {}
 
     def step(self, description: str) -> None:
+        if self._lines:
+            self._steps += 1
+            _line(f"Building pack ({self._steps}/{BUILD_STEPS}): {description}")
+            return
         if self._build is None:
             self._build = self._progress.add_task("Building pack", total=BUILD_STEPS, detail="")
         else:
@@ -45,6 +53,14 @@ class _BuildProgress:
         )
 
     def bytes(self, name: str, done: int, total: int | None) -> None:
+        if self._lines:
+            # A line per tenth of the file (or per 10 MB when its size is unknown).
+            unit = max(total // 10, 1) if total else 10_000_000
+            if done // unit > self._reported.get(name, -1) or (total and done >= total):
+                self._reported[name] = done // unit
+                size = f"{done / 1e6:.1f}/{total / 1e6:.1f} MB" if total else f"{done / 1e6:.1f} MB"
+                _line(f"Downloading {name}: {size}")
+            return
         task = self._downloads.get(name)
         if task is None:
             task = self._progress.add_task(f"Downloading {name}", total=total, detail="")
@@ -55,6 +71,10 @@ class _BuildProgress:
     def finish(self) -> None:
         if self._build is not None:
             self._progress.update(self._build, completed=BUILD_STEPS)
+
+
+def _line(text: str) -> None:
+    err_console.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 def _progress() -> Progress:
@@ -138,7 +158,7 @@ def install(
 
     The new pack is built beside the installed one and swapped in only when complete.
 
-    Example: careerset data install --from ../shared/data
+    Example: careerset data install --from ~/Downloads/db_30_0_text.zip
     """
     from careerset.reference.install import install_from_manifest, install_from_path
 
@@ -174,6 +194,8 @@ def _build_title_index(pack: Path, bar: Progress, notes: list[str]) -> _IndexRep
     built: list[str] = []
     for scheme in SCHEMES:
         bar.update(task, description=f"Building the job title index: {scheme}")
+        if not err_console.is_terminal:
+            _line(f"Building the job title index: {scheme}")
         try:
             if build_index_for_pack(pack, schemes=(scheme,)):
                 built.append(scheme)

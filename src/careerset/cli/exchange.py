@@ -19,6 +19,7 @@ from careerset.interchange import json_resume, rendercv, yaml_backup
 from careerset.interchange.files import read_text_file
 from careerset.interchange.merge import describe_plan, plan_to_data
 from careerset.model.entries import Entry
+from careerset.wording import count_of
 
 if TYPE_CHECKING:
     from careerset.coding.autocode import JobCoder
@@ -115,7 +116,8 @@ def import_command(
     plan = result.plan
     if plan is None:
         err_console.print(
-            f"Imported {result.replaced} entries into profile '{profile}'.", highlight=False
+            f"Imported {count_of(result.replaced or 0, 'entry')} into profile '{profile}'.",
+            highlight=False,
         )
         return
     if as_json:
@@ -174,7 +176,9 @@ def backup_command(
         careers = {name: session.load_career(name) for name in session.profile_names()}
     write_output(yaml_backup.dump_yaml(yaml_backup.backup_document(careers)), output)
     if output:
-        console.print(f"Backed up {len(careers)} profiles to {output}.", highlight=False)
+        console.print(
+            f"Backed up {count_of(len(careers), 'profile')} to {output}.", highlight=False
+        )
 
 
 @app.command("restore")
@@ -189,4 +193,4 @@ def restore_command(
     with transaction() as (session, _profile):
         for name, career in careers.items():
             session.replace_career(name, career)
-    console.print(f"Restored {len(careers)} profiles.", highlight=False)
+    console.print(f"Restored {count_of(len(careers), 'profile')}.", highlight=False)

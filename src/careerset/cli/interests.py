@@ -65,9 +65,13 @@ def _line_answers() -> Iterator[tuple[int, str]]:
 
 def _key_answer(selected: int) -> tuple[str, int]:
     """Read keys until an answer: a digit 0-4, or arrows to move and Enter to choose."""
-    while True:
-        key = typer.getchar()
+    for _ in range(1000):
+        # Click gives None when restoring the terminal's mode fails mid-read: read again.
+        key: str | None = typer.getchar()
+        if key is None:
+            continue
         if key in "01234" and len(key) == 1:
+            _show_scale(int(key))  # the screen keeps the answer chosen, not the default
             return "answer", int(key)
         if key in _ARROWS:
             selected = min(max(selected + _ARROWS[key], 0), len(ANSWER_LABELS) - 1)
@@ -78,6 +82,7 @@ def _key_answer(selected: int) -> tuple[str, int]:
             return BACK, selected
         elif key in ("q", "\x03", "\x04"):
             return QUIT, selected
+    return QUIT, selected
 
 
 def _show_scale(selected: int) -> None:

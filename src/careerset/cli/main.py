@@ -85,6 +85,14 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from careerset import __version__
+
+        print(f"careerset {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def root(
     db: str | None = typer.Option(
@@ -94,6 +102,14 @@ def root(
         help="Store: a SQLite file path or an SQLAlchemy URL (default: a file in the user data folder).",
     ),
     profile: str = typer.Option("default", "--profile", help="Whose career to work on."),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        is_eager=True,
+        callback=_print_version,
+        expose_value=False,
+        help="Print careerset's version and exit.",
+    ),
 ) -> None:
     """Tell a job from a career, and turn jobs into a career.
 
@@ -102,16 +118,33 @@ def root(
     set_state(CliState(db=db, profile=profile))
 
 
-def _register() -> None:
-    """Import every command module; each registers itself on `app`."""
-    from careerset.cli import commands
+def _register(args: Sequence[str] | None = None) -> None:
+    """Import the module of the command in `args` (every module for help or an unknown name):
+    importing all of them costs more than most commands' own work."""
+    from careerset.cli.commands import COMMAND_MODULES, register
 
-    del commands
+    name = command_name(list(args)) if args is not None else None
+    register([name] if name in COMMAND_MODULES else None)
+
+
+def command_name(args: list[str]) -> str | None:
+    """The command word of a command line: its first word that is not a global option."""
+    index = 0
+    while index < len(args):
+        word = args[index]
+        if word in ("--db", "--profile"):
+            index += 2
+            continue
+        if word.startswith("-"):
+            index += 1
+            continue
+        return word
+    return None
 
 
 def main() -> None:
     """Console entry point: exit 0 ok, 2 for user mistakes and usage, 1 for anything else."""
-    _register()
+    _register(sys.argv[1:])
     try:
         app(prog_name="careerset")
     except BrokenPipeError:

@@ -19,6 +19,7 @@ from careerset.cli.store_access import opened_store
 from careerset.errors import UserError
 from careerset.interchange import yaml_backup
 from careerset.model.career import Career
+from careerset.wording import count_of
 
 if TYPE_CHECKING:
     from careerset.analysis.report import CareerReport
@@ -48,8 +49,8 @@ def init_command() -> None:
 def render_summary(summary: CareerSummary) -> None:
     """Print the set at a glance for people."""
     title = f"The career of {summary.name}" if summary.name else "The career"
-    counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in summary.counts.items())
-    console.print(Panel(f"{counts}\n{summary.years_worked} years of work", title=title))
+    counts = ", ".join(count_of(n, k) for k, n in summary.counts.items())
+    console.print(Panel(f"{counts}\n{count_of(summary.years_worked, 'year')} of work", title=title))
     table = Table("employer", "roles", "from", "to", title="Jobs, grouped by employer")
     for line in summary.employers:
         table.add_row(line.organization, "\n".join(line.roles), line.start, line.end)
@@ -162,3 +163,16 @@ def demo_command(
         console.print(f"  {number}. {command}", highlight=False, markup=False)
     for name, path in written.items():
         console.print(f"Wrote the sample's {name}: {path}", highlight=False, soft_wrap=True)
+    console.print(how_to_run(), highlight=False, markup=False, soft_wrap=True)
+
+
+def how_to_run() -> str:
+    """The demo's last line: how to run `careerset` yourself from this install."""
+    import shutil
+    import sys
+
+    start = "Start your own career set with `careerset init` (then see `careerset --help`)"
+    if sys.prefix != sys.base_prefix and shutil.which("careerset") is None:
+        activate = Path(sys.prefix) / "bin" / "activate"
+        return f"{start}; first put careerset on your PATH with `. {activate}`."
+    return f"{start}."

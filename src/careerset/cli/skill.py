@@ -10,6 +10,7 @@ from rich.table import Table
 from careerset.cli.main import app
 from careerset.cli.output import console, print_json
 from careerset.reference.query import open_reference
+from careerset.wording import count_of
 
 skill_app = typer.Typer(
     help=(
@@ -80,7 +81,7 @@ def show(
         console.print(f"in: {path}", markup=False, highlight=False)
     essential = [label for _, label, relation in occupations if relation == "essential"]
     console.print(
-        f"Essential for {len(essential)} occupation(s): {'; '.join(essential[:15])}",
+        f"Essential for {count_of(len(essential), 'occupation')}: {'; '.join(essential[:15])}",
         markup=False,
         highlight=False,
     )

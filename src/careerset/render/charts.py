@@ -84,7 +84,14 @@ def _year(day: date) -> float:
 
 def timeline_chart(bars: Sequence[TimelineBar], today: date) -> str:
     """One bar per job over the years, filled and labelled by its verdict."""
-    height = 1.0 + 0.32 * max(1, len(bars))
+    return to_svg(timeline_figure(bars, today))
+
+
+def timeline_figure(bars: Sequence[TimelineBar], today: date) -> Figure:
+    """The timeline as a figure: whole-year ticks, and job labels wrapped, never cut."""
+    labels = [wrap_label(b.label) for b in reversed(bars)]
+    lines = sum(label.count("\n") + 1 for label in labels)
+    height = 1.0 + 0.32 * max(1, len(bars)) + 0.12 * (lines - len(bars))
     figure = _figure(7.2, height)
     axes = figure.add_subplot()
     _style(axes)
@@ -102,14 +109,30 @@ def timeline_chart(bars: Sequence[TimelineBar], today: date) -> str:
             linewidth=0.6,
         )
         axes.text(end + 0.12, row, label, va="center", fontsize=7, color=INK)
-    axes.set_yticks(range(len(bars)), [_short(b.label, 38) for b in reversed(bars)], fontsize=7.5)
+    axes.set_yticks(range(len(bars)), labels, fontsize=7.5)
     if bars:
         first = min(_year(b.start) for b in bars)
         axes.set_xlim(math.floor(first), _year(today) + 2.2)
+    _whole_years(axes)
     axes.axvline(_year(today), color=INK, linestyle=":", linewidth=0.8)
     axes.set_xlabel("year", fontsize=8)
     _legend(axes)
-    return to_svg(figure)
+    return figure
+
+
+def wrap_label(text: str, width: int = 34) -> str:
+    """A long label on several lines (whole words), so no part of it is cut off."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def _whole_years(axes: Axes) -> None:
+    """Year ticks on whole years only (never 2012.5), at most about eight of them."""
+    from matplotlib.ticker import FormatStrFormatter, MaxNLocator
+
+    axes.xaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
+    axes.xaxis.set_major_formatter(FormatStrFormatter("%d"))
 
 
 def _legend(axes: Axes) -> None:
@@ -185,6 +208,13 @@ def pay_chart(
     points: Sequence[PayPoint], percentiles: dict[int, float], occupation: str | None
 ) -> str:
     """Real full-time pay per job against an occupation's wage percentiles (labelled lines)."""
+    return to_svg(pay_figure(points, percentiles, occupation))
+
+
+def pay_figure(
+    points: Sequence[PayPoint], percentiles: dict[int, float], occupation: str | None
+) -> Figure:
+    """The pay chart as a figure, on whole-year ticks."""
     figure = _figure(5.0, 3.2)
     axes = figure.add_subplot()
     _style(axes)
@@ -212,12 +242,13 @@ def pay_chart(
         )
         axes.plot(_year(point.start), point.annual, marker="o", color=ACCENT, markersize=3.5)
     axes.set_xlim(left - 0.3, right)
+    _whole_years(axes)
     axes.set_ylabel("2025 USD per year, full-time", fontsize=7.5)
     axes.yaxis.set_major_formatter(_thousands())
     title = f"Wage percentiles: {_short(occupation, 48)}" if occupation else "No wage percentiles"
     axes.set_title(title, fontsize=8, color=INK, loc="left")
     axes.set_ylim(bottom=0)
-    return to_svg(figure)
+    return figure
 
 
 def _thousands() -> Formatter:

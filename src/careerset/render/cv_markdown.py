@@ -7,7 +7,9 @@ import re
 from careerset.render.cv_model import CvDocument, Employer, Item, Role, Section
 
 # Inline specials: emphasis, code, links, images, HTML, entities, tables, strikethrough, math.
-_INLINE = re.compile(r"([\\`*_{}\[\]<>()#|~!$&])")
+# Parentheses are not among them ("Staff Nurse (ICU)" stays as written): "(" matters only
+# right after a "]", where `escape` escapes it too.
+_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~!$&])")
 # Line starts that would make a block: lists, headings, quotes, thematic breaks, setext lines.
 _BLOCK_START = re.compile(r"^(\s*\d*)([-+=>.)])")
 
@@ -16,6 +18,7 @@ def escape(text: str) -> str:
     """One line of literal text: whitespace runs (newlines too) become single spaces."""
     flat = " ".join(text.split())
     flat = _INLINE.sub(r"\\\1", flat)
+    flat = flat.replace("](", "]\\(")  # "[x](y)" reads as plain text anywhere
     return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), flat)
 
 

@@ -249,7 +249,9 @@ def _education(entry: Education, today: date) -> Item:
 
 def _certification(entry: Certification, today: date) -> Item:
     details = [f"Credential {entry.credential_id}"] if entry.credential_id else []
-    if entry.expiry is not None:
+    if entry.expiry is not None and entry.expiry.last_day() < today:
+        details.append(f"Expired {format_date(entry.expiry)}")
+    elif entry.expiry is not None:
         details.append(f"Valid until {format_date(entry.expiry)}")
     period = format_date(entry.date) or None
     recency = days_ago(None, entry.date, today)
@@ -305,7 +307,40 @@ def _sections(career: Career, today: date) -> list[Section]:
         ),
         Section("awards", "Awards", [_award(a, today) for a in career.of_type(Accomplishment)]),
     ]
-    return [Section(s.key, s.title, _by_recency(s.items)) for s in sections if s.items]
+    ordered = [Section(s.key, s.title, _by_recency(s.items)) for s in sections if s.items]
+    return ordered + _person_sections(career.person)
+
+
+def _person_sections(person: Person) -> list[Section]:
+    """Interests (JSON Resume `interests`) and references, in the person's own order."""
+    interests = [
+        Item(
+            f"interest-{n}",
+            h.name or "",
+            None,
+            None,
+            [", ".join(h.keywords)] if h.keywords else [],
+            None,
+            0,
+        )
+        for n, h in enumerate(person.hobbies)
+        if h.name or h.keywords
+    ]
+    references = [
+        Item(
+            f"reference-{n}",
+            r.name or "",
+            None,
+            None,
+            [r.reference] if r.reference else [],
+            None,
+            0,
+        )
+        for n, r in enumerate(person.references)
+        if r.name or r.reference
+    ]
+    found = [("interests", "Interests", interests), ("references", "References", references)]
+    return [Section(key, title, items) for key, title, items in found if items]
 
 
 def _skills(career: Career) -> list[SkillLine]:

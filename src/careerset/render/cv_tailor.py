@@ -15,6 +15,7 @@ from careerset.model.dates import PartialDate
 from careerset.model.entries import Entry
 from careerset.reference.protocol import Reference
 from careerset.render.cv_model import CvDocument, Employer, Item, Role, Section, build_cv
+from careerset.wording import count_of
 
 # Sections that go before any job when trimming; education and certifications go last.
 _EXPENDABLE = ("awards", "publications", "projects")
@@ -210,8 +211,8 @@ def fit_pages(
             low = middle + 1
     fitted = versions[low]
     left_out = _count_roles(document) - _count_roles(fitted)
-    note = f"Trimmed to fit {max_pages} page(s)" + (
-        f"; {left_out} older role(s) left out." if left_out else "."
+    note = f"Trimmed to fit {count_of(max_pages, 'page')}" + (
+        f"; {count_of(left_out, 'older role')} left out." if left_out else "."
     )
     return replace(fitted, notes=[*fitted.notes, note])
 

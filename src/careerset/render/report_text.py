@@ -11,6 +11,7 @@ from careerset.analysis.outlook import Outlook
 from careerset.analysis.report import CareerReport
 from careerset.analysis.verdict import JobVerdict
 from careerset.next_action import Advice, plain_words
+from careerset.wording import count_of
 
 
 def _rule(title: str) -> list[str]:
@@ -27,11 +28,14 @@ def _period(verdict: JobVerdict) -> str:
 def _glance(report: CareerReport) -> list[str]:
     summary = report.summary
     title = f"Career report: {summary.name}" if summary.name else "Career report"
-    counts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in summary.counts.items())
+    counts = ", ".join(count_of(n, kind) for kind, n in summary.counts.items())
     lines = [title, "=" * len(title), f"As of {report.today.isoformat()}."]
     lines += _rule("The set at a glance")
     lines.append(counts or "No entries yet.")
-    lines.append(f"{summary.years_worked} years of work with {len(summary.employers)} employer(s).")
+    lines.append(
+        f"{count_of(summary.years_worked, 'year')} of work with "
+        f"{count_of(len(summary.employers), 'employer')}."
+    )
     if summary.current_roles:
         lines.append("Now: " + "; ".join(summary.current_roles) + ".")
     if summary.skills:
@@ -46,7 +50,7 @@ def _verdicts(report: CareerReport) -> list[str]:
     if not verdicts:
         return [*lines, "No jobs recorded yet; add your jobs first."]
     counts = report.verdict_counts()
-    lines.append(", ".join(f"{n} {name}" for name, n in counts.items() if n) + ".")
+    lines.append(", ".join(count_of(n, name) for name, n in counts.items() if n) + ".")
     for verdict in verdicts:
         lines.append("")
         lines.append(f"{verdict.job.label} ({_period(verdict)})")
@@ -77,10 +81,11 @@ def _metrics(report: CareerReport) -> list[str]:
     lines.append(f"Skills accumulated: {metrics.skills_total}.")
     lines.append(
         f"Upskilling: {metrics.learning_hours_per_year:g} learning hours and "
-        f"{metrics.certifications_per_year:g} certifications per year."
+        f"{count_of(metrics.certifications_per_year, 'certification')} per year."
     )
     lines.append(
-        f"Network: {metrics.contacts_total} contacts, {metrics.contacts_recent} in touch this year."
+        f"Network: {count_of(metrics.contacts_total, 'contact')}, "
+        f"{metrics.contacts_recent} in touch this year."
     )
     lines.append(
         f"Consistency: current weekly streak {metrics.current_streak_weeks}, "
@@ -89,7 +94,7 @@ def _metrics(report: CareerReport) -> list[str]:
     if metrics.gaps:
         longest = max(metrics.gaps, key=lambda gap: gap.months)
         lines.append(
-            f"Gaps between jobs: {len(metrics.gaps)}, longest {longest.months:g} months "
+            f"Gaps between jobs: {len(metrics.gaps)}, longest {count_of(longest.months, 'month')} "
             f"({longest.start} to {longest.end})."
         )
     return lines

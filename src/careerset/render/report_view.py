@@ -20,6 +20,7 @@ from careerset.next_action import Advice, plain_words
 from careerset.reference.protocol import Reference
 from careerset.render import charts
 from careerset.render.cv_model import clean_strings, format_period
+from careerset.wording import count_of
 
 GAP_ROWS = 10
 INSTALL_HINT = "install the full reference data to see this"
@@ -79,6 +80,8 @@ class ReportView:
     plan_unavailable: str | None = None
     next_steps: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    # "4 career steps · 1 stepping stone · 0 jobs": the counts in words, plurals right.
+    verdict_summary: str = ""
 
     def chart(self, key: str) -> Chart:
         return next(c for c in self.charts if c.key == key)
@@ -116,7 +119,9 @@ def _metrics(report: CareerReport) -> list[str]:
     )
     if metrics.gaps:
         longest = max(metrics.gaps, key=lambda gap: gap.months)
-        lines.append(f"{len(metrics.gaps)} gap(s) between jobs, longest {longest.months:g} months.")
+        lines.append(
+            f"{count_of(len(metrics.gaps), 'gap')} between jobs, longest {count_of(longest.months, 'month')}."
+        )
     lines += [f"Goal: {goal}" for goal in report.summary.goals]
     return lines
 
@@ -228,6 +233,11 @@ def _pay(
         span, annual = entry_span(job, today), real.get(job.id)
         if span is not None and annual is not None and annual > 0:
             points.append(charts.PayPoint(job.title, span[0], span[1], annual))
+    if not points:
+        # Wage percentiles alone would draw an empty chart: say why there is none instead.
+        return _without(
+            chart, "no pay is recorded on any job; add the pay and its basis to your jobs"
+        )
     code = _wage_code(career, target)
     percentiles: dict[int, float] = {}
     if reference is not None and code and reference.has("wages"):
@@ -237,8 +247,6 @@ def _pay(
             wages = None
         if wages is not None:
             percentiles = {k: v for k, v in wages.annual.items() if v is not None}
-    if not points and not percentiles:
-        return _without(chart, "no pay recorded on any job; add the pay and its basis to your jobs")
     occupation = _title(reference, code) if code and percentiles else None
     return _with(chart, charts.pay_chart(points, percentiles, occupation))
 
@@ -316,6 +324,9 @@ def build_report_view(
         reference=report.reference_kind or "none",
         facts=_facts(report),
         verdict_counts=report.verdict_counts(),
+        verdict_summary=" · ".join(
+            count_of(n, name) for name, n in report.verdict_counts().items()
+        ),
         verdicts=_verdict_rows(report),
         metrics=_metrics(report),
         charts=[
