@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, select, text
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -15,11 +16,18 @@ from careerset.model.entries import Entry, entry_to_dict
 from careerset.model.person import Person
 from careerset.model.validation import parse_entry
 from careerset.store.accounts import AccountsMixin, Actor, Need
-from careerset.store.engine import open_engine
-from careerset.store.migrate import ensure_current
+from careerset.store.engine import open_engine, parse_url, sqlite_path
+from careerset.store.faults import as_fault
+from careerset.store.migrate import Notice, ensure_current
 from careerset.store.tables import EntryRow, ProfileRow
 
 PROFILE_NAME_MAX = 100
+
+
+def _where(url: URL) -> str:
+    """The store as named in messages: its file, or its server URL without the password."""
+    path = sqlite_path(url)
+    return str(path) if path is not None else url.render_as_string(hide_password=True)
 
 
 def _now() -> datetime:
@@ -56,26 +64,36 @@ def _refuse_nul(data: dict[str, Any]) -> dict[str, Any]:
 class Store:
     """A careerset store on SQLite or PostgreSQL; `transaction()` gives a unit of work."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, where: str = "") -> None:
         self.engine = engine
+        self.where = where
         # Opt-in (server mode, PostgreSQL): a transaction whose only writes are "read" audit rows
         # commits without waiting for the WAL flush. A PostgreSQL crash may then lose the last
         # moments of read-audit rows; user data, grants and every other audit row stay synchronous.
         self.relaxed_read_audit = False
 
     @classmethod
-    def open(cls, target: str | None) -> "Store":
-        """Open (creating and migrating as needed) the store at a path or URL."""
-        engine = open_engine(target)
+    def open(cls, target: str | None, notice: Notice | None = None) -> "Store":
+        """Open (creating and migrating as needed) the store at a path or URL; `notice` hears
+        about an upgrade and the copy taken before it."""
+        url = parse_url(target)
+        engine = open_engine(target, url)
+        where = _where(url)
         try:
-            ensure_current(engine)
+            ensure_current(engine, where, notice)
         except (OperationalError, DBAPIError) as error:
             engine.dispose()
+            fault = as_fault(error, where)
+            if fault is not None:
+                raise fault from None
             reason = str(error.orig).strip().splitlines()[0] if error.orig else "unknown error"
             raise UserError(
                 f"cannot open the store at '{target or 'the default file'}': {reason[:200]}."
             ) from None
-        return cls(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, where)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -87,16 +105,23 @@ class Store:
         With an `actor` (server mode) every career touched is rights-checked and audited;
         with none (local mode) the session may touch every profile.
         """
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            store_session = StoreSession(session, actor)
-            yield store_session
-            if (
-                self.relaxed_read_audit
-                and self.engine.dialect.name == "postgresql"
-                and store_session._only_read_audit()
-            ):
-                session.execute(text("SET LOCAL synchronous_commit = off"))
-            store_session._flush_audit()
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                store_session = StoreSession(session, actor)
+                yield store_session
+                if (
+                    self.relaxed_read_audit
+                    and self.engine.dialect.name == "postgresql"
+                    and store_session._only_read_audit()
+                ):
+                    session.execute(text("SET LOCAL synchronous_commit = off"))
+                store_session._flush_audit()
+        except DBAPIError as error:
+            # A read-only file or a full disk is for a person to fix, not a bug: one sentence.
+            fault = as_fault(error, self.where)
+            if fault is None:
+                raise
+            raise fault from None
 
 
 class StoreSession(AccountsMixin):
@@ -267,7 +292,9 @@ class StoreSession(AccountsMixin):
         """Add or replace entries by id and fill the person's details; returns entries written."""
         self._profile(profile, create=True, need="write", what="merge_career")
         if career.person != Person():
-            current = self.load_career(profile).person.model_dump(mode="json", exclude_defaults=True)
+            current = self.load_career(profile).person.model_dump(
+                mode="json", exclude_defaults=True
+            )
             current.update(career.person.model_dump(mode="json", exclude_defaults=True))
             self.set_person(profile, Person.model_validate(current))
         for entry in career.entries:
