@@ -15,7 +15,11 @@ from careerset.cli.output import console, err_console, print_json
 from careerset.cli.store_access import transaction
 from careerset.errors import UserError
 from careerset.interchange import json_resume, linkedin, rendercv, rendercv_import, yaml_backup
-from careerset.interchange.files import detect_format, read_text_file
+from careerset.interchange.files import (
+    check_entry_count,
+    detect_format,
+    read_text_file,
+)
 from careerset.interchange.merge import describe_plan, plan_merge, plan_to_data
 from careerset.model.career import Career
 from careerset.model.entries import Entry
@@ -62,6 +66,14 @@ def read_career(
     # LinkedIn's export is the only format that comes as a zip, a folder or CSV files.
     if chosen is None and (file.is_dir() or file.suffix.lower() in (".zip", ".csv")):
         chosen = ImportFormat.LINKEDIN
+    career, chosen = _read_career(file, chosen, connections)
+    check_entry_count(len(career.entries))
+    return career, chosen
+
+
+def _read_career(
+    file: Path, chosen: ImportFormat | None, connections: bool
+) -> tuple[Career, ImportFormat]:
     if chosen == ImportFormat.LINKEDIN:
         return linkedin.load_linkedin_export(file, connections), chosen
     text = read_text_file(file)
@@ -122,7 +134,7 @@ def import_command(
     """Import a career file, merging it: entries matching by id, or by organization, title and
     start, are updated with what changed; the rest are added. Jobs without an occupation code
     are coded to one when the coder is confident (not for careerset YAML, which is restored as
-    it is).
+    it is). One import takes at most 200,000 entries, all in one transaction.
 
     Example: careerset import resume.json
 
@@ -153,8 +165,7 @@ def import_command(
                 entries = _with_codes(entries, session)
             if plan.person is not None:
                 session.set_person(profile, plan.person)
-            for entry in entries:
-                session.put_entry(profile, entry)
+            session.put_entries(profile, entries)
     if as_json:
         print_json({"dry_run": dry_run, "profile": profile, **plan_to_data(plan)})
     elif dry_run:

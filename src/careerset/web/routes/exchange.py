@@ -13,10 +13,11 @@ from fastapi.responses import HTMLResponse, Response
 from careerset.coding.autocode import code_with
 from careerset.errors import UserError
 from careerset.interchange import json_resume, yaml_backup
-from careerset.interchange.files import detect_format
+from careerset.interchange.files import check_entry_count, detect_format
 from careerset.model.career import Career
 from careerset.web.context import WebContext, get_context
 from careerset.web.cv_formats import export_json_resume, export_yaml
+from careerset.web.heavy_work import run_heavy
 from careerset.web.pages import render
 
 router = APIRouter()
@@ -49,6 +50,12 @@ def _linkedin(data: bytes) -> Career:
 def read_upload(name: str, data: bytes, chosen: str) -> tuple[Career, str]:
     """The career in an uploaded file and its format; `chosen` is auto, jsonresume, yaml or
     linkedin."""
+    career, found = _read_upload(name, data, chosen)
+    check_entry_count(len(career.entries))
+    return career, found
+
+
+def _read_upload(name: str, data: bytes, chosen: str) -> tuple[Career, str]:
     if not data:
         raise UserError(f"{name} is empty; choose the file again.")
     if len(data) > MAX_UPLOAD:
@@ -82,10 +89,17 @@ async def import_file(
 ) -> HTMLResponse:
     name = (file.filename or "upload")[:200]
     data = await file.read(MAX_UPLOAD + 1)
+    # Parsing, coding and writing take seconds for a big file: never on the event loop.
     try:
-        career, found = read_upload(name, data, file_format)
+        career, found = await run_heavy(read_upload, name, data, file_format)
     except UserError as error:
         return render(request, "exchange.html", status_code=400, message=None, error=error.message)
+    count = await run_heavy(_store_import, context, career, found, replace)
+    message = f"Imported {count} entries from {name} into profile {context.profile}."
+    return render(request, "exchange.html", message=message, error=None)
+
+
+def _store_import(context: WebContext, career: Career, found: str, replace: bool) -> int:
     with context.transaction() as session:
         if found != "yaml":
             # Like `careerset import`: jobs without a code are coded; a backup is restored as is.
@@ -95,8 +109,7 @@ async def import_file(
             session.replace_career(context.profile, career)
         else:
             session.merge_career(context.profile, career)
-    message = f"Imported {len(career)} entries from {name} into profile {context.profile}."
-    return render(request, "exchange.html", message=message, error=None)
+    return len(career)
 
 
 def _download(text: str, filename: str, media_type: str) -> Response:
