@@ -59,9 +59,7 @@ def test_assess_json_shape_on_the_embedded_default(run: Invoke, store_target: st
 
 
 @pytest.mark.shared_data
-def test_assess_table_with_the_pack(
-    run: Invoke, store_target: str, use_reference_pack: Path
-) -> None:
+def test_assess_table_with_the_pack(run: Invoke, store_target: str, use_reference_pack: Path) -> None:
     store_career(store_target, NURSE.career())
     result = run("assess")
     assert result.exit_code == 0, result.stderr

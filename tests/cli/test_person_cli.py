@@ -8,9 +8,7 @@ from .conftest import Invoke  # type: ignore[import-not-found]
 def test_set_show_and_clear_details(run: Invoke) -> None:
     empty = run("person", "show", "--json")
     assert empty.exit_code == 0 and json.loads(empty.stdout) == {}
-    saved = run(
-        "person", "set", "--name", "Ana Díaz", "--label", "Registered nurse", "--city", "Austin"
-    )
+    saved = run("person", "set", "--name", "Ana Díaz", "--label", "Registered nurse", "--city", "Austin")
     assert saved.exit_code == 0, saved.stderr
     # Options not given stay; an empty value clears one field (and an empty location).
     changed = run("person", "set", "--email", "ana@example.org", "--city", "", "--json")

@@ -124,6 +124,8 @@ def test_full_index_gives_nothing_for_titles_without_words(
     assert match_titles(full_index, [title])[0] == []
 
 
+
+
 def test_words_of_the_official_title_are_evidence(small_index: CoderIndex) -> None:
     """Words of an official title raise that occupation's score by their share of the title's
     idf mass; a title sharing no word with any official title is scored as before."""
@@ -135,9 +137,7 @@ def test_words_of_the_official_title_are_evidence(small_index: CoderIndex) -> No
     column = small_index.codes.index("43-3031.00")
     # Both words are in "Bookkeeping, Accounting, and Auditing Clerks"; "ledger" is not.
     texts = ["auditing clerk", "ledger auditing", "semi"]
-    gain = score_normalised(small_index, texts) - score_normalised(
-        small_index, texts, weights=without
-    )
+    gain = score_normalised(small_index, texts) - score_normalised(small_index, texts, weights=without)
     assert gain[0, column] == pytest.approx(DEFAULT_WEIGHTS.title_words, rel=1e-4)
     assert 0.0 < gain[1, column] < gain[0, column]
     assert np.allclose(gain[2], 0.0)

@@ -22,9 +22,7 @@ def _save_and_load(store: Store, career: Career) -> Career:
         return session.load_career(profile)
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(career=careers())
 def test_yaml_export_import_export_is_byte_identical(tmp_path: Path, career: Career) -> None:
     first_store = Store.open(str(tmp_path / "first.sqlite"))
@@ -32,18 +30,14 @@ def test_yaml_export_import_export_is_byte_identical(tmp_path: Path, career: Car
     try:
         document = career_to_document(_save_and_load(first_store, career))
         first = dump_yaml(document)
-        second = dump_yaml(
-            career_to_document(_save_and_load(second_store, document_to_career(document)))
-        )
+        second = dump_yaml(career_to_document(_save_and_load(second_store, document_to_career(document))))
     finally:
         first_store.close()
         second_store.close()
     assert second == first
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(career=careers())
 def test_json_resume_export_import_export_is_equal(tmp_path: Path, career: Career) -> None:
     store = Store.open(str(tmp_path / "store.sqlite"))

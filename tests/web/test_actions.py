@@ -22,11 +22,7 @@ from .web_helpers import Token, add  # type: ignore[import-not-found]
             "See which skills stand between you and 29-1171.00.",
             "/next-steps?target=29-1171.00",
         ),
-        (
-            "Look for stepping stones: `careerset paths --target CODE`.",
-            "Look for stepping stones.",
-            "/next-steps",
-        ),
+        ("Look for stepping stones: `careerset paths --target CODE`.", "Look for stepping stones.", "/next-steps"),
         ("Keep your record current.", "Keep your record current.", None),
         # A command no page does stays as it is.
         ("Tidy up: `careerset frobnicate`.", "Tidy up: `careerset frobnicate`.", None),

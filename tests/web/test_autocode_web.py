@@ -58,10 +58,7 @@ def test_the_api_codes_an_added_job(client: TestClient, token: Token) -> None:
 def test_an_uploaded_json_resume_is_coded_but_careerset_yaml_is_taken_as_is(
     client: TestClient, token: Token
 ) -> None:
-    resume = {
-        "basics": {"name": "Ana"},
-        "work": [{"name": "St. Mary", "position": "Registered Nurse"}],
-    }
+    resume = {"basics": {"name": "Ana"}, "work": [{"name": "St. Mary", "position": "Registered Nurse"}]}
     imported = client.post(
         "/exchange/import",
         data={"csrf_token": token()},

@@ -15,9 +15,7 @@ def test_details_are_saved_kept_and_cleared(client: TestClient, token: Token) ->
     )
     assert saved.status_code == 303 and saved.headers["location"] == "/person?saved=true"
     shown = client.get("/person?saved=true").text
-    assert (
-        "Saved." in shown and "Ana &lt;b&gt;Díaz&lt;/b&gt;" in shown and 'value="Austin"' in shown
-    )
+    assert "Saved." in shown and "Ana &lt;b&gt;Díaz&lt;/b&gt;" in shown and 'value="Austin"' in shown
     basics = client.get("/exchange/export/jsonresume").json()["basics"]
     assert basics["name"] == "Ana <b>Díaz</b>" and basics["location"]["city"] == "Austin"
     # The form posts every field: one left empty is cleared.
@@ -28,9 +26,7 @@ def test_details_are_saved_kept_and_cleared(client: TestClient, token: Token) ->
 
 def test_a_bad_value_is_one_message_and_changes_nothing(client: TestClient, token: Token) -> None:
     client.post("/person", data={"csrf_token": token(), "name": "Ana"})
-    refused = client.post(
-        "/person", data={"csrf_token": token(), "name": "Ana", "email": "x" * 400}
-    )
+    refused = client.post("/person", data={"csrf_token": token(), "name": "Ana", "email": "x" * 400})
     assert refused.status_code == 400 and "email" in refused.text
     assert client.get("/exchange/export/jsonresume").json()["basics"] == {"name": "Ana"}
 

@@ -263,9 +263,7 @@ def find_paths(reference: Reference, start_code: str, target_code: str, k: int =
     similarity = round(float(space.similarity[space.index[start], space.index[target]]), 3)
     missing = []
     if not space.job_zones:
-        missing.append(
-            "job zones are not in the reference pack, so steps may jump more than one zone"
-        )
+        missing.append("job zones are not in the reference pack, so steps may jump more than one zone")
     if not space.related:
         missing.append("related occupations are not in the reference pack")
     graph = occupation_graph(space)

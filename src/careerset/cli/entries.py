@@ -176,7 +176,9 @@ def list_command(
         return
     table = Table("id", "kind", "what", "when", "tags")
     for entry in entries:
-        table.add_row(entry.id, str(entry.kind), entry.label, _when(entry), ", ".join(entry.tags))
+        table.add_row(
+            entry.id, str(entry.kind), entry.label, _when(entry), ", ".join(entry.tags)
+        )
     console.print(table)
 
 
@@ -300,4 +302,6 @@ def remove_command(
     if as_json:
         print_json(entry_json(entry))
     else:
-        console.print(f"Removed {entry.kind} {entry.id}: {entry.label}", highlight=False)
+        console.print(
+            f"Removed {entry.kind} {entry.id}: {entry.label}", highlight=False
+        )

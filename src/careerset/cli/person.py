@@ -22,7 +22,6 @@ person_app = typer.Typer(
 )
 app.add_typer(person_app, name="person")
 
-
 @person_app.command("show")
 def show_command(
     as_json: bool = typer.Option(False, "--json", help="Print the details as JSON."),
@@ -74,9 +73,7 @@ def set_command(
         "country_code": country_code,
     }
     if all(value is None for value in values.values()):
-        raise UserError(
-            "give at least one detail to set, e.g. --name; see `careerset person set --help`."
-        )
+        raise UserError("give at least one detail to set, e.g. --name; see `careerset person set --help`.")
     with transaction() as (session, profile):
         person = with_details(session.load_career(profile).person, values)
         session.set_person(profile, person)

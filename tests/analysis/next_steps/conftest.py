@@ -151,15 +151,7 @@ WORLD = ReferenceWorld(
             related=dict(RELATED.get(code, ())),
             description=f"{title} work.",
         )
-        for code, (
-            title,
-            zone,
-            median,
-            riasec,
-            skills,
-            knowledge,
-            technology,
-        ) in OCCUPATIONS.items()
+        for code, (title, zone, median, riasec, skills, knowledge, technology) in OCCUPATIONS.items()
     },
     element_names=SKILL_NAMES | KNOWLEDGE_NAMES,
 )

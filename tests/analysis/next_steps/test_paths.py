@@ -1,5 +1,6 @@
 """Stepping-stone paths: short, distinct, and every step above the similarity threshold."""
 
+
 import pytest
 
 from careerset.analysis.paths import (

@@ -40,7 +40,9 @@ def person_page(request: Request, context: Context, saved: bool = False) -> HTML
 @router.post("/person", response_class=HTMLResponse)
 async def save_person(request: Request, context: Context) -> Response:
     form = await request.form()
-    values = {name: str(form.get(name) or "")[:MAX_FIELD] for name in DETAIL_FIELDS}
+    values = {
+        name: str(form.get(name) or "")[:MAX_FIELD] for name in DETAIL_FIELDS
+    }
     try:
         with context.transaction() as session:
             person = with_details(session.load_career(context.profile).person, dict(values))
