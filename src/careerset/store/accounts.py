@@ -64,7 +64,6 @@ def _dummy_hash() -> str:
     """
     return _HASHER.hash("careerset dummy password, never valid")
 
-
 _SATISFIES: dict[Need, tuple[Access, ...]] = {
     "read": ("read", "edit", "own"),
     "write": ("edit", "own"),
