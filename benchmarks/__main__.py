@@ -11,7 +11,7 @@ from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
 # Slow or optional ones last; the fuzzer and the RenderCV check have their own commands too.
-ORDER = ["reference", "coder", "analysis", "next_steps", "render", "web", "fuzz"]
+ORDER = ["reference", "coder", "analysis", "next_steps", "render", "web", "bulk_import", "fuzz"]
 SKIP_BY_DEFAULT = {"rendercv_check", "server_load"}
 
 

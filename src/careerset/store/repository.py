@@ -3,9 +3,9 @@
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, delete, insert, select, text, update
+from sqlalchemy import Engine, Table, bindparam, delete, insert, select, text, update
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
@@ -344,13 +344,26 @@ class StoreSession(AccountsMixin):
 
     def _write_batch(self, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
         """One executemany per list (emptied afterwards): memory stays at one batch's rows."""
+        # Core statements, not the ORM's bulk path: one executemany each, nothing tracked.
+        table = cast(Table, EntryRow.__table__)
         if inserts:
-            self.session.execute(insert(EntryRow), inserts)
+            self.session.execute(insert(table), inserts)
             inserts.clear()
         if updates:
             for values in updates:
                 del values["created"]  # an entry keeps the moment it was first stored
-            self.session.execute(update(EntryRow), updates)
+                values["key_profile"], values["key_id"] = values.pop("profile_id"), values["id"]
+            statement = (
+                update(table)
+                .where(
+                    table.c.profile_id == bindparam("key_profile"),
+                    table.c.id == bindparam("key_id"),
+                )
+                .values(
+                    kind=bindparam("kind"), data=bindparam("data"), updated=bindparam("updated")
+                )
+            )
+            self.session.execute(statement, updates)
             updates.clear()
 
     def confirmed_codes(self) -> list[tuple[str, str]]:
