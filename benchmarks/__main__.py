@@ -13,7 +13,7 @@ FOLDER = Path(__file__).resolve().parent
 # Slow or optional ones last; the fuzzer and the RenderCV check have their own commands too.
 ORDER = [
     *("startup", "reference", "coder", "analysis", "next_steps", "guidance", "render", "web"),
-    "fuzz",
+    *("bulk_import", "fuzz"),
 ]
 SKIP_BY_DEFAULT = {"rendercv_check", "server_load"}
 

@@ -147,17 +147,16 @@ def test_a_rendercv_file_is_known_by_its_cv_key(run: Invoke, tmp_path: Path) -> 
 
 
 def _failing_writes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Let the first entry be written, then fail: the rest of the import must not stay."""
-    real = StoreSession.put_entry
-    calls = {"count": 0}
+    """Let the first batch of entries be written, then fail: none of the import must stay."""
+    real = StoreSession._write_batch
 
-    def put_entry(self: StoreSession, profile: str, entry: Any) -> Any:
-        calls["count"] += 1
-        if calls["count"] > 1:
+    def write_batch(self: StoreSession, inserts: Any, updates: Any) -> None:
+        written = bool(inserts or updates)
+        real(self, inserts, updates)
+        if written:
             raise RuntimeError("disk full")
-        return real(self, profile, entry)
 
-    monkeypatch.setattr(StoreSession, "put_entry", put_entry)
+    monkeypatch.setattr(StoreSession, "_write_batch", write_batch)
 
 
 def _sources(tmp_path: Path, run: Invoke) -> dict[str, Path]:

@@ -46,6 +46,7 @@ METHODS = [
     Method("add_comment", "read", lambda s, p: s.add_comment(_me(s), p, "hello")),
     Method("add_entry", "write", lambda s, p: s.add_entry(p, _job("x9"))),
     Method("put_entry", "write", lambda s, p: s.put_entry(p, _job("a1"))),
+    Method("put_entries", "write", lambda s, p: s.put_entries(p, [_job("a1"), _job("x7")])),
     Method("update_entry", "write", lambda s, p: s.update_entry(p, _job("a1"))),
     Method("remove_entry", "write", lambda s, p: s.remove_entry(p, "a1")),
     Method("set_person", "write", lambda s, p: s.set_person(p, Person(name="Mallory"))),

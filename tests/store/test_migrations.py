@@ -7,8 +7,9 @@ import pytest
 from sqlalchemy import inspect, text
 
 from careerset.store.engine import open_engine
-from careerset.store.migrate import HEAD_REVISION, current_revision, head_revision, upgrade
+from careerset.store.migrate import current_revision, head_revision, upgrade
 from careerset.store.repository import Store
+from careerset.store.revision import HEAD_REVISION
 
 
 def test_first_revision_upgrades_to_head_keeping_data(store_url: str) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from careerset.errors import UserError
 from careerset.interchange import json_resume, linkedin, rendercv_import, yaml_backup
-from careerset.interchange.files import detect_format, read_text_file
+from careerset.interchange.files import check_entry_count, detect_format, read_text_file
 from careerset.interchange.merge import MergePlan, plan_merge
 from careerset.model.career import Career
 from careerset.model.entries import Entry
@@ -54,12 +54,16 @@ def read_career_file(
     if chosen is None and (file.is_dir() or file.suffix.lower() in (".zip", ".csv")):
         chosen = ImportFormat.LINKEDIN
     if chosen == ImportFormat.LINKEDIN:
-        return linkedin.load_linkedin_export(file, connections), chosen
-    if connections:
-        raise UserError("--connections applies to LinkedIn exports only; leave it out.")
-    text = read_text_file(file)
-    chosen = chosen or ImportFormat(detect_format(file, text))
-    return _parse_text(text, chosen), chosen
+        career = linkedin.load_linkedin_export(file, connections)
+    else:
+        if connections:
+            raise UserError("--connections applies to LinkedIn exports only; leave it out.")
+        text = read_text_file(file)
+        chosen = chosen or ImportFormat(detect_format(file, text))
+        career = _parse_text(text, chosen)
+    # One cap for every format and both front ends (see `check_entry_count`).
+    check_entry_count(len(career.entries))
+    return career, chosen
 
 
 def read_career_upload(
@@ -154,6 +158,5 @@ def import_career(
         entries, problem = _coded(plan.entries_to_write(), session, coding)
         if plan.person is not None:
             session.set_person(profile, plan.person)
-        for entry in entries:
-            session.put_entry(profile, entry)
+        session.put_entries(profile, entries)
     return ImportResult(profile, file_format, plan, None, dry_run, problem)

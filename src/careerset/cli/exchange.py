@@ -88,7 +88,7 @@ def import_command(
     """Import a career file, merging it: entries matching by id, or by organization, title and
     start, are updated with what changed; the rest are added. Jobs without an occupation code
     are coded to one when the coder is confident (not for careerset YAML, which is restored as
-    it is).
+    it is). One import takes at most 200,000 entries, all in one transaction.
 
     Example: careerset import resume.json
 

@@ -18,6 +18,12 @@ def transaction() -> Iterator[tuple["StoreSession", str]]:
         yield session, state.profile
 
 
+def _say(message: str) -> None:
+    from careerset.cli.output import err_console
+
+    err_console.print(f"careerset: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
 @contextmanager
 def opened_store(target: str | None) -> Iterator["Store"]:
     """The store at a path or URL, closed afterwards (for commands that need several transactions)."""
@@ -25,7 +31,7 @@ def opened_store(target: str | None) -> Iterator["Store"]:
     # never touch the store (`code`, `occupation show`).
     from careerset.store.repository import Store
 
-    store = Store.open(target)
+    store = Store.open(target, notice=_say)
     try:
         yield store
     finally:

@@ -8,6 +8,9 @@ from typing import Literal
 from careerset.errors import UserError
 
 MAX_BYTES = 20 * 1024 * 1024
+# The most entries one import (or restore) takes, in every format: enough for any real career
+# many times over, and it bounds the memory and time of one transaction.
+MAX_ENTRIES = 200_000
 # careerset's own documents start with their format key, whether written as YAML or JSON.
 _CAREERSET_HEAD = re.compile(r"""^\{?\s*["']?format["']?\s*:\s*["']?careerset""")
 # A RenderCV input file is YAML whose top level has a `cv:` key (anywhere among the keys).
@@ -16,6 +19,15 @@ _RENDERCV_HEAD = re.compile(r"^cv:[ \t]*(#.*)?$", re.MULTILINE)
 
 def _size(count: int) -> str:
     return f"{count / (1024 * 1024):.1f} MB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
+def check_entry_count(count: int) -> None:
+    """Refuse an import of more than MAX_ENTRIES entries, before anything is written."""
+    if count > MAX_ENTRIES:
+        raise UserError(
+            f"The file holds {count:,} entries, more than the {MAX_ENTRIES:,} careerset imports"
+            " at once; split it into smaller files."
+        )
 
 
 def read_file_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:

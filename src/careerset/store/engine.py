@@ -1,13 +1,18 @@
 """Open the store's database: a SQLite path or any SQLAlchemy URL, with clear errors for bad ones."""
 
+import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from careerset.errors import UserError
 from careerset.paths import default_store_path
+
+# A store holds a person's career: only its owner may read it. SQLite gives the -wal and -shm
+# files the main file's permissions, so creating the main file 0600 covers all three.
+STORE_FILE_MODE = 0o600
 
 
 def resolve_url(target: str | None) -> str:
@@ -28,6 +33,36 @@ def resolve_url(target: str | None) -> str:
     return f"sqlite:///{path.resolve()}"
 
 
+def sqlite_path(url: URL) -> Path | None:
+    """The file of a SQLite URL; None for another database."""
+    if url.get_backend_name() != "sqlite":
+        return None
+    database = url.database or ""
+    if (
+        database in ("", ":memory:")
+        or database.startswith("file::memory:")
+        or url.query.get("mode") == "memory"
+    ):
+        raise UserError(
+            "--db sqlite:// is a store in memory that is lost when the command ends;"
+            " give a file path instead."
+        )
+    return Path(database)
+
+
+def create_store_file(path: Path) -> None:
+    """Make an empty store file readable by its owner only (if there is none yet)."""
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, STORE_FILE_MODE)
+    except FileExistsError:
+        return
+    except OSError as error:
+        raise UserError(
+            f"the store {path} cannot be created: {error.strerror or error}; check the folder."
+        ) from None
+    os.close(descriptor)
+
+
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     # Foreign keys make deleting a profile delete its entries; WAL lets readers and a writer coexist.
@@ -37,11 +72,19 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.close()
 
 
-def open_engine(target: str | None) -> Engine:
-    """An engine for the store; a URL that cannot be used is a UserError naming it."""
-    url_text = resolve_url(target)
+def parse_url(target: str | None) -> URL:
+    """The SQLAlchemy URL of `target`; a URL that cannot be read is a UserError naming it."""
     try:
-        url = make_url(url_text)
+        return make_url(resolve_url(target))
+    except (ArgumentError, ValueError) as error:
+        raise UserError(f"cannot use --db '{target}': {str(error).splitlines()[0]}.") from None
+
+
+def open_engine(target: str | None, url: URL | None = None) -> Engine:
+    """An engine for the store; a URL that cannot be used is a UserError naming it."""
+    if url is None:
+        url = parse_url(target)
+    try:
         engine = create_engine(url, future=True, pool_pre_ping=url.get_backend_name() != "sqlite")
     except (ArgumentError, NoSuchModuleError, ValueError) as error:
         raise UserError(f"cannot use --db '{target}': {str(error).splitlines()[0]}.") from None

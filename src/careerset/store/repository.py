@@ -1,11 +1,12 @@
 """The store's repository: every read and write of user data, one transaction per command."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import Engine, delete, select, text
+from sqlalchemy import Engine, Table, bindparam, delete, insert, select, text, update
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -15,11 +16,21 @@ from careerset.model.entries import Entry, entry_to_dict
 from careerset.model.person import Person
 from careerset.model.validation import parse_entry
 from careerset.store.accounts import AccountsMixin, Actor, Need
-from careerset.store.engine import open_engine
-from careerset.store.migrate import ensure_current
+from careerset.store.engine import open_engine, parse_url, sqlite_path
+from careerset.store.faults import as_fault
+from careerset.store.migrate import Notice, ensure_current
 from careerset.store.tables import EntryRow, ProfileRow
 
 PROFILE_NAME_MAX = 100
+# Rows per INSERT or UPDATE statement of a bulk write: big enough to be fast, small enough
+# that memory stays flat however large the import.
+_BATCH = 2000
+
+
+def _where(url: URL) -> str:
+    """The store as named in messages: its file, or its server URL without the password."""
+    path = sqlite_path(url)
+    return str(path) if path is not None else url.render_as_string(hide_password=True)
 
 
 def _now() -> datetime:
@@ -56,26 +67,36 @@ def _refuse_nul(data: dict[str, Any]) -> dict[str, Any]:
 class Store:
     """A careerset store on SQLite or PostgreSQL; `transaction()` gives a unit of work."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, where: str = "") -> None:
         self.engine = engine
+        self.where = where
         # Opt-in (server mode, PostgreSQL): a transaction whose only writes are "read" audit rows
         # commits without waiting for the WAL flush. A PostgreSQL crash may then lose the last
         # moments of read-audit rows; user data, grants and every other audit row stay synchronous.
         self.relaxed_read_audit = False
 
     @classmethod
-    def open(cls, target: str | None) -> "Store":
-        """Open (creating and migrating as needed) the store at a path or URL."""
-        engine = open_engine(target)
+    def open(cls, target: str | None, notice: Notice | None = None) -> "Store":
+        """Open (creating and migrating as needed) the store at a path or URL; `notice` hears
+        about an upgrade and the copy taken before it."""
+        url = parse_url(target)
+        engine = open_engine(target, url)
+        where = _where(url)
         try:
-            ensure_current(engine)
+            ensure_current(engine, where, notice)
         except (OperationalError, DBAPIError) as error:
             engine.dispose()
+            fault = as_fault(error, where)
+            if fault is not None:
+                raise fault from None
             reason = str(error.orig).strip().splitlines()[0] if error.orig else "unknown error"
             raise UserError(
                 f"cannot open the store at '{target or 'the default file'}': {reason[:200]}."
             ) from None
-        return cls(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, where)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -87,16 +108,23 @@ class Store:
         With an `actor` (server mode) every career touched is rights-checked and audited;
         with none (local mode) the session may touch every profile.
         """
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            store_session = StoreSession(session, actor)
-            yield store_session
-            if (
-                self.relaxed_read_audit
-                and self.engine.dialect.name == "postgresql"
-                and store_session._only_read_audit()
-            ):
-                session.execute(text("SET LOCAL synchronous_commit = off"))
-            store_session._flush_audit()
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                store_session = StoreSession(session, actor)
+                yield store_session
+                if (
+                    self.relaxed_read_audit
+                    and self.engine.dialect.name == "postgresql"
+                    and store_session._only_read_audit()
+                ):
+                    session.execute(text("SET LOCAL synchronous_commit = off"))
+                store_session._flush_audit()
+        except DBAPIError as error:
+            # A read-only file or a full disk is for a person to fix, not a bug: one sentence.
+            fault = as_fault(error, self.where)
+            if fault is None:
+                raise
+            raise fault from None
 
 
 class StoreSession(AccountsMixin):
@@ -260,8 +288,7 @@ class StoreSession(AccountsMixin):
         self.session.execute(delete(EntryRow).where(EntryRow.profile_id == row.id))
         self.session.flush()
         self.set_person(profile, career.person)
-        for entry in career.entries:
-            self._write(row, entry, existing=None)
+        self.put_entries(profile, career.entries)
 
     def merge_career(self, profile: str, career: Career) -> int:
         """Add or replace entries by id and fill the person's details; returns entries written."""
@@ -272,9 +299,72 @@ class StoreSession(AccountsMixin):
             )
             current.update(career.person.model_dump(mode="json", exclude_defaults=True))
             self.set_person(profile, Person.model_validate(current))
-        for entry in career.entries:
-            self.put_entry(profile, entry)
-        return len(career.entries)
+        return self.put_entries(profile, career.entries)
+
+    def put_entries(self, profile: str, entries: Iterable[Entry]) -> int:
+        """Insert or replace many entries by id (imports): like `put_entry` for each, but written
+        in batches of one statement each, so a 200,000-entry import takes seconds, not minutes."""
+        row = self._profile(profile, create=True, need="write", what="put_entries")
+        assert row is not None
+        found = self.session.execute(
+            select(EntryRow.id, EntryRow.created).where(EntryRow.profile_id == row.id)
+        )
+        stored: dict[str, datetime] = {entry_id: created for entry_id, created in found.tuples()}
+        now = _now()
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        written = 0
+        for entry in entries:
+            before = stored.get(entry.id)
+            # Entries list in the order they were created: one microsecond apart keeps the file's.
+            created = entry.created or before or now + timedelta(microseconds=written)
+            updated = entry.updated if entry.updated and before is None else now
+            stamped = entry.model_copy(update={"created": created, "updated": updated})
+            data = _refuse_nul(entry_to_dict(stamped))
+            values = {
+                "profile_id": row.id,
+                "id": stamped.id,
+                "kind": str(data["kind"]),
+                "data": data,
+                "created": created,
+                "updated": updated,
+            }
+            (inserts if before is None else updates).append(values)
+            stored.setdefault(entry.id, created)
+            written += 1
+            if len(inserts) + len(updates) >= _BATCH:
+                self._write_batch(inserts, updates)
+        self._write_batch(inserts, updates)
+        row.updated = now
+        # The batches bypassed the session's objects: entries it loaded earlier must be re-read.
+        for loaded in list(self.session.identity_map.values()):
+            if isinstance(loaded, EntryRow):
+                self.session.expire(loaded)
+        return written
+
+    def _write_batch(self, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+        """One executemany per list (emptied afterwards): memory stays at one batch's rows."""
+        # Core statements, not the ORM's bulk path: one executemany each, nothing tracked.
+        table = cast(Table, EntryRow.__table__)
+        if inserts:
+            self.session.execute(insert(table), inserts)
+            inserts.clear()
+        if updates:
+            for values in updates:
+                del values["created"]  # an entry keeps the moment it was first stored
+                values["key_profile"], values["key_id"] = values.pop("profile_id"), values["id"]
+            statement = (
+                update(table)
+                .where(
+                    table.c.profile_id == bindparam("key_profile"),
+                    table.c.id == bindparam("key_id"),
+                )
+                .values(
+                    kind=bindparam("kind"), data=bindparam("data"), updated=bindparam("updated")
+                )
+            )
+            self.session.execute(statement, updates)
+            updates.clear()
 
     def confirmed_codes(self) -> list[tuple[str, str]]:
         """(title, occupation code) of every job in the store whose code a person confirmed;

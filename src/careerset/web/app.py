@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 
 from careerset.errors import UserError
+from careerset.store.faults import StoreFault, fault_message
 from careerset.web.accounts import login_url, require_sign_in
 from careerset.web.context import NoCareerOpen, SignInRequired, WebContext
 from careerset.web.pages import NAVIGATION, STATIC, render
@@ -34,14 +35,21 @@ _TITLES = {
 }
 
 
+_FAULT_TITLE = "The store cannot be used"
+
+
+def capitalized(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _error(request: Request, status: int, message: str) -> Response:
+def _error(request: Request, status: int, message: str, title: str | None = None) -> Response:
     if _is_api(request):
         return JSONResponse({"detail": message}, status_code=status)
-    title = _TITLES.get(status, "Error")
+    title = title or _TITLES.get(status, "Error")
     return render(request, "error.html", status_code=status, title=title, message=message)
 
 
@@ -74,7 +82,19 @@ def _install_handlers(app: FastAPI) -> None:
         response.headers["retry-after"] = "2"
         return response
 
+    async def store_fault(request: Request, error: Exception) -> Response:
+        # A read-only file or a full disk will not pass by itself: say so, not "try again".
+        # The store's location is left out: a server's paths are not for its clients.
+        assert isinstance(error, StoreFault)
+        response = _error(
+            request, error.status, capitalized(fault_message(error.fault)), _FAULT_TITLE
+        )
+        if error.retry:
+            response.headers["retry-after"] = "2"
+        return response
+
     app.add_exception_handler(UserError, user_error)
+    app.add_exception_handler(StoreFault, store_fault)
     app.add_exception_handler(OperationalError, unavailable)
     app.add_exception_handler(InterfaceError, unavailable)
     app.add_exception_handler(DataError, unstorable)

@@ -17,9 +17,11 @@ from careerset.actions.importing import (
 from careerset.coding.autocode import code_with
 from careerset.errors import UserError
 from careerset.interchange import yaml_backup
+from careerset.model.career import Career
 from careerset.model.entries import Entry
 from careerset.web.context import WebContext, get_context
 from careerset.web.cv_formats import export_json_resume, export_yaml
+from careerset.web.heavy_work import run_heavy
 from careerset.web.pages import render
 
 router = APIRouter()
@@ -58,20 +60,26 @@ async def import_file(
     name = (file.filename or "upload")[:200]
     data = await file.read(MAX_UPLOAD + 1)
     chosen = None if file_format == "auto" else ImportFormat(file_format)
+    # Parsing, coding and writing take seconds for a big file: never on the event loop.
     try:
-        career, found = read_career_upload(name, data, chosen)
+        career, found = await run_heavy(read_career_upload, name, data, chosen)
     except UserError as error:
         return render(request, "exchange.html", status_code=400, message=None, error=error.message)
+    result = await run_heavy(_store_import, context, career, found, replace)
+    message = _import_message(name, result)
+    return render(request, "exchange.html", message=message, error=None)
 
+
+def _store_import(
+    context: WebContext, career: Career, found: ImportFormat, replace: bool
+) -> ImportResult:
     def coding(entries: list[Entry], confirmed: list[tuple[str, str]]) -> list[Entry]:
         return code_with(entries, context.coder(), confirmed)
 
     with context.transaction() as session:
-        result = import_career(
+        return import_career(
             session, context.profile, career, found, replace=replace, coding=coding
         )
-    message = _import_message(name, result)
-    return render(request, "exchange.html", message=message, error=None)
 
 
 def _download(text: str, filename: str, media_type: str) -> Response:
