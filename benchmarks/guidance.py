@@ -24,9 +24,9 @@ from careerset.analysis.gaps import GapReport, compute_gaps
 from careerset.analysis.paths import PathReport, find_paths
 from careerset.analysis.plan import build_plan
 from careerset.errors import UserError
+from careerset.facts.protocol import Reference
 from careerset.model.career import Career
 from careerset.model.entries import Certification, Education, Job
-from careerset.reference.protocol import Reference
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 1)

@@ -10,7 +10,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from careerset.errors import UserError
-from careerset.reference.profile import (
+from careerset.facts.profile import (
     FeatureUnavailable,
     Interests,
     OccupationProfile,

@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 
 from careerset.analysis.pay import annualise, deflator, real_annual, wage_percentile
+from careerset.facts.profile import Wages
 from careerset.model.entries import Job
-from careerset.reference.profile import Wages
 
 TODAY = date(2025, 6, 1)
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from careerset.facts.profile import FeatureUnavailable
 from careerset.reference import embedded
-from careerset.reference.profile import FeatureUnavailable
 from careerset.reference.query import open_reference
 from careerset.reference.schema import SCHEMA_VERSION, create_schema
 from careerset.reference.sources import embedded_file

@@ -13,18 +13,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from careerset.analysis.targets import current_occupation, default_target, goal_for
 from careerset.errors import UserError
+from careerset.facts.protocol import Reference
 from careerset.model.career import Career
 from careerset.model.dates import PartialDate
 from careerset.model.entries import Goal
 from careerset.next_action import NextAction
-from careerset.reference.protocol import Reference
 
 if TYPE_CHECKING:
     from careerset.analysis.explore import ExploreReport
     from careerset.analysis.gaps import GapReport
     from careerset.analysis.paths import OccupationPath, PathReport
     from careerset.analysis.plan import Plan, PlanProgress
-    from careerset.reference.profile import EscoOccupation
+    from careerset.facts.profile import EscoOccupation
     from careerset.store.repository import StoreSession
 
 T = TypeVar("T")

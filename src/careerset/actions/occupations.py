@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from careerset.reference.profile import OccupationProfile
-from careerset.reference.protocol import Reference
+from careerset.facts.profile import OccupationProfile
+from careerset.facts.protocol import Reference
 from careerset.reference.query import normalize_code
 
 MAX_COMPARE = 4

@@ -10,9 +10,9 @@ from careerset.analysis.outlook import Outlook, summarize_outlook
 from careerset.analysis.report import CareerReport, build_report
 from careerset.analysis.targets import default_target
 from careerset.analysis.verdict import Assessment, assess_career
+from careerset.facts.protocol import Reference
 from careerset.model.career import Career
 from careerset.next_action import Advice, NextAction
-from careerset.reference.protocol import Reference
 
 
 def assess(career: Career, reference: Reference | None, today: date) -> Assessment:

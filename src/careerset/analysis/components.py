@@ -13,12 +13,12 @@ from careerset.analysis.interests import RiasecScores, congruence
 from careerset.analysis.occupations import OccupationFacts, similarity, title_words
 from careerset.analysis.pay import annualise, median_annual, real_annual, wage_percentile
 from careerset.analysis.weights import VerdictWeights
+from careerset.facts.profile import RIASEC
 from careerset.model.career import Career, entry_span
 from careerset.model.dates import PRESENT
 from careerset.model.entries import Job
 from careerset.model.enums import PayBasis, Schedule
 from careerset.next_action import NextAction
-from careerset.reference.profile import RIASEC
 from careerset.wording import count_of
 
 COMPONENTS = ("passion_fit", "goal_alignment", "growth", "learning", "continuity", "security")

@@ -21,9 +21,9 @@ from careerset.analysis.requirements import entry_bars
 from careerset.analysis.skill_space import Matrix, OccupationSpace, RatingMatrix, occupation_space
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TermMatcher
 from careerset.analysis.wording import US_WAGE_LABEL, outside_us
+from careerset.facts.profile import RIASEC, Interests
+from careerset.facts.protocol import Reference
 from careerset.model.career import Career
-from careerset.reference.profile import RIASEC, Interests
-from careerset.reference.protocol import Reference
 
 MATCHED_SHOWN = 3
 TOLERANCE = 0.75  # level points: within this, a shown level meets the need (as in gaps)

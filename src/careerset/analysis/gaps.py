@@ -21,15 +21,15 @@ from careerset.analysis.skill_space import reference_has_skills
 from careerset.analysis.technology_gaps import is_generic, tool_counts, tool_weight
 from careerset.analysis.term_match import KNOWLEDGE, SKILLS, TECHNOLOGY, TermMatcher
 from careerset.errors import UserError
-from careerset.model.career import Career
-from careerset.next_action import NextAction
-from careerset.reference.profile import (
+from careerset.facts.profile import (
     EscoOccupation,
     OccupationSummary,
     RatedElement,
     TechnologySkill,
 )
-from careerset.reference.protocol import Reference
+from careerset.facts.protocol import Reference
+from careerset.model.career import Career
+from careerset.next_action import NextAction
 
 LARGE_GAP = 3.0  # importance x shortfall: e.g. an important (4) skill one level (0.75+) short
 MIN_IMPORTANCE = 3.0  # only elements the target really uses can be gaps or strengths

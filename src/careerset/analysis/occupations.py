@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from careerset.analysis.interests import pearson
 from careerset.analysis.weights import SimilarityWeights
 from careerset.errors import UserError
-from careerset.reference.profile import Interests, Wages
-from careerset.reference.protocol import Reference
+from careerset.facts.profile import Interests, Wages
+from careerset.facts.protocol import Reference
 
 # Mean skill importance over all occupations, per reference object: reading the whole rating
 # table costs ~80 ms, so it is done once per open reference, not once per assessment.

@@ -27,7 +27,7 @@ from careerset.analysis.requirements import entry_bars
 from careerset.analysis.skill_space import Matrix, OccupationSpace, occupation_space
 from careerset.analysis.wording import wage_change_sentence
 from careerset.errors import UserError
-from careerset.reference.protocol import Reference
+from careerset.facts.protocol import Reference
 
 Flags = NDArray[np.bool_]
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from careerset.facts.profile import Wages
 from careerset.model.career import entry_span
 from careerset.model.dates import PRESENT, PartialDate
 from careerset.model.entries import Job
 from careerset.model.enums import PayBasis, Schedule
-from careerset.reference.profile import Wages
 
 FULL_TIME_HOURS = 40.0
 PART_TIME_HOURS = 20.0  # assumed when a part-time job gives no hours

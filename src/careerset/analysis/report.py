@@ -14,9 +14,9 @@ from careerset.analysis.summary import CareerSummary, summarize
 from careerset.analysis.trajectory import CareerMetrics, career_metrics
 from careerset.analysis.verdict import CAREER_STEP, JOB, STEPPING_STONE, Assessment, assess_career
 from careerset.analysis.weights import DEFAULT_WEIGHTS, VerdictWeights
+from careerset.facts.protocol import Reference
 from careerset.model.career import Career
 from careerset.next_action import Advice, NextAction
-from careerset.reference.protocol import Reference
 from careerset.wording import count_of
 
 

@@ -20,8 +20,8 @@ from careerset.analysis.requirement_labels import (
     JOB_TRAINING_LEVELS,
 )
 from careerset.analysis.skill_space import occupation_space
-from careerset.reference.profile import OccupationSummary, Requirements
-from careerset.reference.protocol import Reference
+from careerset.facts.profile import OccupationSummary, Requirements
+from careerset.facts.protocol import Reference
 
 RELATED_SIMILARITY = 0.3  # skill similarity (about the top third of pairs) for related experience
 LICENSED = 4.0  # certification importance from which an occupation is a licensed profession

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from careerset.facts.profile import FeatureUnavailable, RatedElement, RelatedOccupation
+from careerset.facts.protocol import Reference
 from careerset.next_action import NextAction
-from careerset.reference.profile import FeatureUnavailable, RatedElement, RelatedOccupation
-from careerset.reference.protocol import Reference
 
 Matrix = NDArray[np.float64]
 

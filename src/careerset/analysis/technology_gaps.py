@@ -13,8 +13,8 @@ import weakref
 from collections import Counter
 from functools import cache
 
-from careerset.reference.profile import TechnologySkill
-from careerset.reference.protocol import Reference
+from careerset.facts.profile import TechnologySkill
+from careerset.facts.protocol import Reference
 
 # Office, mail and browser software every desk job lists: never ahead of the field's tools.
 GENERIC_PATTERN = re.compile(

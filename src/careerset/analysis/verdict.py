@@ -20,11 +20,11 @@ from careerset.analysis.components import (
 from careerset.analysis.interests import RiasecScores
 from careerset.analysis.occupations import OccupationFacts
 from careerset.analysis.weights import DEFAULT_WEIGHTS, VerdictWeights
+from careerset.facts.protocol import Reference
 from careerset.model.career import Career, entry_span
 from careerset.model.entries import Activity, InterestProfile, Job
 from careerset.model.enums import GoalStatus
 from careerset.next_action import Advice, NextAction
-from careerset.reference.protocol import Reference
 
 CAREER_STEP = "career step"
 STEPPING_STONE = "stepping stone"

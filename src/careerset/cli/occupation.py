@@ -10,7 +10,7 @@ from rich.table import Table
 
 from careerset.cli.main import app
 from careerset.cli.output import console, err_console, print_json
-from careerset.reference.profile import (
+from careerset.facts.profile import (
     RIASEC,
     EscoOccupation,
     OccupationProfile,

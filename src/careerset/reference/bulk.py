@@ -6,8 +6,7 @@ Each returns plain typed collections in one query, so callers can build their ow
 
 from __future__ import annotations
 
-from careerset.reference.connection import ReferenceBase
-from careerset.reference.profile import (
+from careerset.facts.profile import (
     RIASEC,
     AlternateTitle,
     EscoOccupationLabels,
@@ -16,6 +15,7 @@ from careerset.reference.profile import (
     RelatedOccupation,
     Task,
 )
+from careerset.reference.connection import ReferenceBase
 
 
 class BulkQueries(ReferenceBase):

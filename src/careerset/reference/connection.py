@@ -10,9 +10,9 @@ import sqlite3
 from pathlib import Path
 
 from careerset.errors import UserError
+from careerset.facts.profile import FeatureUnavailable
 from careerset.next_action import NextAction
 from careerset.paths import reference_dir
-from careerset.reference.profile import FeatureUnavailable
 from careerset.reference.schema import PACK_FILE_NAME, SCHEMA_VERSION
 
 # O*NET 30.3 replaced Skills.txt by Essential Skills (same elements, IM/LV scales).

@@ -6,9 +6,9 @@ A mixin of `ReferencePack`; every method needs the ESCO part of the pack.
 from __future__ import annotations
 
 from careerset.errors import UserError
+from careerset.facts.profile import EscoOccupation, EscoSkill, EscoSkillLink, SkillGroup
 from careerset.next_action import NextAction
 from careerset.reference.connection import ReferenceBase
-from careerset.reference.profile import EscoOccupation, EscoSkill, EscoSkillLink, SkillGroup
 from careerset.reference.search import tokens
 
 ESCO_PREFIX = "http://data.europa.eu/esco/"

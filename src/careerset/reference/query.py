@@ -11,11 +11,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from careerset.errors import UserError
-from careerset.next_action import NextAction
-from careerset.reference.bulk import BulkQueries
-from careerset.reference.connection import connect_read_only, pack_path
-from careerset.reference.esco_query import EscoQueries
-from careerset.reference.profile import (
+from careerset.facts.profile import (
     RIASEC,
     Interests,
     OccupationProfile,
@@ -29,7 +25,11 @@ from careerset.reference.profile import (
     Wages,
     WorkValue,
 )
-from careerset.reference.protocol import Reference
+from careerset.facts.protocol import Reference
+from careerset.next_action import NextAction
+from careerset.reference.bulk import BulkQueries
+from careerset.reference.connection import connect_read_only, pack_path
+from careerset.reference.esco_query import EscoQueries
 from careerset.reference.requirement_query import RequirementQueries
 from careerset.reference.search import search_occupations
 from careerset.reference.status import read_status

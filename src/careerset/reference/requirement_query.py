@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from careerset.facts.profile import Requirements
 from careerset.reference.connection import ReferenceBase
-from careerset.reference.profile import Requirements
 
 # O*NET element ids of the Education, Training, and Experience file.
 EDUCATION = "2.D.1"  # Required Level of Education (RL)

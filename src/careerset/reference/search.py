@@ -10,7 +10,7 @@ import math
 import re
 import sqlite3
 
-from careerset.reference.profile import SearchHit
+from careerset.facts.profile import SearchHit
 
 # Column weights for bm25: code (unindexed), title, alternate titles, description.
 WEIGHTS = (0.0, 10.0, 4.0, 1.0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from careerset.reference.profile import ReferenceStatus, SourceInfo
+from careerset.facts.profile import ReferenceStatus, SourceInfo
 
 
 def read_status(db: sqlite3.Connection, kind: str, path: Path | None) -> ReferenceStatus:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from careerset.facts.protocol import Reference
 from careerset.model.career import Career
-from careerset.reference.protocol import Reference
 from careerset.render.cv_model import CvDocument
 from careerset.render.cv_tailor import CvOptions, estimated_pages, fit_pages, tailored_cv
 

@@ -10,10 +10,10 @@ from datetime import date
 
 from careerset.analysis.occupations import title_words
 from careerset.errors import UserError
+from careerset.facts.protocol import Reference
 from careerset.model.career import Career, entry_span
 from careerset.model.dates import PartialDate
 from careerset.model.entries import Entry
-from careerset.reference.protocol import Reference
 from careerset.render.cv_model import CvDocument, Employer, Item, Role, Section, build_cv
 from careerset.wording import count_of
 

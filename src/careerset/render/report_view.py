@@ -15,9 +15,9 @@ from careerset.analysis.interests import RiasecScores
 from careerset.analysis.report import CareerReport
 from careerset.analysis.verdict import usable_profile
 from careerset.errors import UserError
+from careerset.facts.protocol import Reference
 from careerset.model.career import Career, entry_span
 from careerset.next_action import Advice, plain_words
-from careerset.reference.protocol import Reference
 from careerset.render import charts
 from careerset.render.cv_model import clean_strings, format_period
 from careerset.wording import count_of

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from careerset.analysis.report import CareerReport
+from careerset.facts.protocol import Reference
 from careerset.model.career import Career
 from careerset.next_action import Advice, plain_words
-from careerset.reference.protocol import Reference
 from careerset.render.cv_output import render_cv
 from careerset.render.cv_tailor import CvOptions
 

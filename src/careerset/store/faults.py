@@ -47,6 +47,24 @@ class StoreFault(UserError):
         self.retry = fault == "locked"
 
 
+class StoreUnavailable(UserError):
+    """The database is not answering (restarting, unreachable): nothing was committed, and the
+    same request may succeed in a moment. The web app answers 503 with Retry-After."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The database is not answering, so nothing was changed; check that it is running "
+            "and try again in a moment."
+        )
+
+
+class UnstorableValue(UserError):
+    """A value the database refuses (PostgreSQL cannot hold NUL in text); nothing was stored."""
+
+    def __init__(self) -> None:
+        super().__init__("That value cannot be stored; remove control characters such as NUL.")
+
+
 def fault_message(fault: Fault, where: str = "") -> str:
     """The sentence for `fault`; `where` names the store (left out where strangers read it)."""
     store = f"the store {where}" if where else "the store"

@@ -7,7 +7,7 @@ from typing import Any, cast
 
 from sqlalchemy import Engine, Table, bindparam, delete, insert, select, text, update
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from careerset.errors import UserError
@@ -17,7 +17,7 @@ from careerset.model.person import Person
 from careerset.model.validation import parse_entry
 from careerset.store.accounts import AccountsMixin, Actor, Need
 from careerset.store.engine import open_engine, parse_url, sqlite_path
-from careerset.store.faults import as_fault
+from careerset.store.faults import StoreUnavailable, UnstorableValue, as_fault
 from careerset.store.migrate import Notice, ensure_current
 from careerset.store.tables import EntryRow, ProfileRow
 
@@ -121,10 +121,16 @@ class Store:
                 store_session._flush_audit()
         except DBAPIError as error:
             # A read-only file or a full disk is for a person to fix, not a bug: one sentence.
+            # Everything else the driver raises leaves here as our own error, so no layer
+            # above the store ever needs to know SQLAlchemy.
             fault = as_fault(error, self.where)
-            if fault is None:
-                raise
-            raise fault from None
+            if fault is not None:
+                raise fault from None
+            if isinstance(error, OperationalError | InterfaceError):
+                raise StoreUnavailable() from error
+            if isinstance(error, DataError):
+                raise UnstorableValue() from error
+            raise
 
 
 class StoreSession(AccountsMixin):

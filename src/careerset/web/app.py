@@ -12,10 +12,9 @@ from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 
 from careerset.errors import UserError
-from careerset.store.faults import StoreFault, fault_message
+from careerset.store.faults import StoreFault, StoreUnavailable, UnstorableValue, fault_message
 from careerset.web.accounts import login_url, require_sign_in
 from careerset.web.context import NoCareerOpen, SignInRequired, WebContext
 from careerset.web.pages import NAVIGATION, STATIC, render
@@ -95,9 +94,8 @@ def _install_handlers(app: FastAPI) -> None:
 
     app.add_exception_handler(UserError, user_error)
     app.add_exception_handler(StoreFault, store_fault)
-    app.add_exception_handler(OperationalError, unavailable)
-    app.add_exception_handler(InterfaceError, unavailable)
-    app.add_exception_handler(DataError, unstorable)
+    app.add_exception_handler(StoreUnavailable, unavailable)
+    app.add_exception_handler(UnstorableValue, unstorable)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid_request)
 

@@ -17,7 +17,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from fastapi import Request
-from sqlalchemy.exc import SQLAlchemyError
 
 from careerset.errors import UserError
 from careerset.model.career import Career
@@ -121,7 +120,7 @@ class WebContext:
         if self._profile is None and self.server and self.actor is not None:
             try:
                 return self.profile
-            except (UserError, SQLAlchemyError):
+            except UserError:
                 return None
         return self._profile
 

@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from careerset.facts.protocol import Reference
 from careerset.interchange import json_resume, yaml_backup
 from careerset.model.career import Career
-from careerset.reference.protocol import Reference
 from careerset.render.cv_tailor import CvOptions
 
 

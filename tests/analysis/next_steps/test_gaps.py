@@ -7,9 +7,9 @@ import pytest
 
 from careerset.analysis.gaps import LARGE_GAP, check_target, compute_gaps
 from careerset.errors import UserError
+from careerset.facts.profile import EscoOccupation, EscoSkillLink, FeatureUnavailable
 from careerset.model.career import Career
 from careerset.model.entries import Job, Skill
-from careerset.reference.profile import EscoOccupation, EscoSkillLink, FeatureUnavailable
 from careerset.reference.query import ReferencePack
 
 TODAY = date(2026, 11, 1)

@@ -75,7 +75,7 @@ def test_plan_survives_a_round_trip_through_plain_data(plan) -> None:
 @given(months=st.integers(min_value=1, max_value=60))
 def test_any_length_schedules_every_item_inside_the_plan(months: int) -> None:
     from careerset.analysis.gaps import Gap, GapReport
-    from careerset.reference.profile import OccupationSummary
+    from careerset.facts.profile import OccupationSummary
 
     gaps = tuple(
         Gap("skills", f"e{i}", f"Skill {i}", 4.0, 5.0, 1.0, 4.0, 16.0 - i, ()) for i in range(5)

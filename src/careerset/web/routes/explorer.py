@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from careerset.actions.occupations import MAX_COMPARE, compare_occupations
-from careerset.reference.profile import OccupationProfile
+from careerset.facts.profile import OccupationProfile
 from careerset.web.context import WebContext, get_context
 from careerset.web.pages import render
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Protocol
 
-from careerset.reference.profile import (
+from careerset.facts.profile import (
     AlternateTitle,
     EscoOccupation,
     EscoOccupationLabels,
