@@ -95,7 +95,7 @@ def jsonable(value: Any) -> Any:
 
 def _install_server_handlers(app: FastAPI) -> None:
     """Server mode: strangers go to the login page, refused careers look like missing ones."""
-    from careerset.store.accounts import AccessDenied, ReadOnlyAccess
+    from careerset.store.rights import AccessDenied, ReadOnlyAccess
 
     async def sign_in(request: Request, error: Exception) -> Response:
         if _is_api(request):

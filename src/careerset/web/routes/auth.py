@@ -51,20 +51,22 @@ def login(
     password: Annotated[str, Form(max_length=MAX_PASSWORD)],
     next_path: Annotated[str, Form(alias="next", max_length=500)] = "/",
 ) -> Response:
+    from careerset.store.sign_in import sign_in
+
     target = safe_next(next_path)
     app_context: WebContext = request.app.state.context
-    moment = now()
-    locked: int | None = None
-    token: str | None = None
-    with app_context.store.transaction() as session:
-        actor = session.authenticate(email, password, moment)
-        if actor is None:
-            locked = session.locked_for(email, moment)
-        else:
-            token = session.start_session(actor, now=moment)
-    if locked is not None:
-        error = f"Too many failed sign-ins: this account is locked; try again in {locked} seconds."
-        return render(request, "login.html", 429, error=error, email=email, next_path=target)
+    address = request.client.host if request.client is not None else None
+    # The same answers for known and unknown emails, locked or not: nothing tells which exist.
+    result = sign_in(app_context.store, email, password, address, now())
+    actor, token = result.actor, result.token
+    if result.retry_after is not None:
+        error = (
+            "Too many sign-in attempts from here, so signing in is locked; "
+            f"try again in {result.retry_after} seconds."
+        )
+        refused = render(request, "login.html", 429, error=error, email=email, next_path=target)
+        refused.headers["retry-after"] = str(result.retry_after)
+        return refused
     if actor is None or token is None:
         return render(request, "login.html", 400, error=WRONG, email=email, next_path=target)
     context = app_context.for_request(actor, None, token)
