@@ -25,6 +25,7 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 CSRF_COOKIE = "careerset_csrf"
 TOKEN_COOKIE = "careerset_token"
+SESSION_COOKIE = "careerset_session"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 MAX_BODY_BYTES = 10 * 1024 * 1024
@@ -229,6 +230,24 @@ def csrf_cookie(request: Request) -> str:
     return str(request.scope.get("state", {}).get("csrf_cookie", ""))
 
 
+def csrf_subject(request: Request, cookie: str | None) -> str | None:
+    """What a form token signs: the CSRF cookie, and in server mode the session cookie too.
+
+    Bound to the session, a token is worthless with anyone else's session: an attacker who
+    plants their own CSRF cookie and token in a victim's browser still has the wrong session.
+    """
+    if not cookie:
+        return None
+    session = request.cookies.get(SESSION_COOKIE) if request.app.state.server else None
+    return f"{cookie}\n{session}" if session else cookie
+
+
+def csrf_token(request: Request) -> str:
+    """The token this request's pages carry (in a form field or the csrf-token meta tag)."""
+    signer: CsrfSigner = request.app.state.csrf
+    return signer.token_for(csrf_subject(request, csrf_cookie(request)) or "")
+
+
 async def check_csrf(request: Request) -> None:
     """App-wide dependency: an unsafe request needs the token (form field or header)."""
     if request.method in SAFE_METHODS:
@@ -242,6 +261,6 @@ async def check_csrf(request: Request) -> None:
         form = await request.form()
         value = form.get(CSRF_FIELD)
         token = value if isinstance(value, str) else None
-    cookie = request.cookies.get(CSRF_COOKIE)
-    if not signer.verify(cookie, token):
+    subject = csrf_subject(request, request.cookies.get(CSRF_COOKIE))
+    if not signer.verify(subject, token):
         raise HTTPException(403, "The form expired or did not come from careerset; reload it.")
