@@ -502,3 +502,22 @@ def test_the_account_page_refuses_a_guessable_password(app: FastAPI) -> None:
         assert refused.status_code == 400
         assert "too easy to guess" in refused.text
     sign_in(app, "weak@example.org", PASSWORD)
+
+
+def test_status_shows_signed_in_clients_no_server_paths(
+    tmp_path: Path, use_reference_pack: Path
+) -> None:
+    app = server_app(sqlite_url(tmp_path))
+    try:
+        add_user(app, "status@example.org", "client")
+        client = sign_in(app, "status@example.org")
+        status = client.get("/api/status")
+        assert status.status_code == 200
+        body = status.json()
+        assert body["reference"]["path"] is None and body["reference"]["build_id"]
+        assert body["store"] == "sqlite server store"
+        for page in (status.text, client.get("/status").text):
+            assert str(tmp_path) not in page
+            assert str(use_reference_pack.parent) not in page
+    finally:
+        store_of(app).close()
