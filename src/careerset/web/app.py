@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from careerset.errors import UserError
 from careerset.web.accounts import login_url, require_sign_in
@@ -51,8 +52,13 @@ def _install_handlers(app: FastAPI) -> None:
         return _error(request, 400, error.message)
 
     async def http_error(request: Request, error: Exception) -> Response:
-        assert isinstance(error, HTTPException)
-        return _error(request, error.status_code, str(error.detail))
+        # Starlette's own (form parsing: too many fields, files or bytes) come here too, so a
+        # page's form gets a page back, not JSON.
+        assert isinstance(error, StarletteHTTPException)
+        message = str(error.detail)
+        if error.status_code == 400 and not isinstance(error, HTTPException):
+            message = "The form could not be read: it has too many or too large fields."
+        return _error(request, error.status_code, message)
 
     async def invalid_request(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
@@ -78,7 +84,7 @@ def _install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(OperationalError, unavailable)
     app.add_exception_handler(InterfaceError, unavailable)
     app.add_exception_handler(DataError, unstorable)
-    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid_request)
 
 

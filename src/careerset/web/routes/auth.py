@@ -18,6 +18,7 @@ from careerset.web.accounts import (
 )
 from careerset.web.context import WebContext, get_context
 from careerset.web.pages import render
+from careerset.web.statuses import documented
 
 router = APIRouter()
 Context = Annotated[WebContext, Depends(get_context)]
@@ -33,7 +34,7 @@ def _landing(context: WebContext, target: str) -> str:
     return "/" if actor is not None and actor.role == "client" else "/clients"
 
 
-@router.get("/login", response_class=HTMLResponse)
+@router.get("/login", response_class=HTMLResponse, responses=documented(303, 400))
 def login_page(
     request: Request, next_path: Annotated[str, Query(alias="next", max_length=500)] = "/"
 ) -> Response:
@@ -44,7 +45,7 @@ def login_page(
     return render(request, "login.html", error=None, email="", next_path=target)
 
 
-@router.post("/login", response_class=HTMLResponse)
+@router.post("/login", response_class=HTMLResponse, responses=documented(303, 400, 403, 413, 429))
 def login(
     request: Request,
     email: Annotated[str, Form(max_length=254)],
@@ -75,7 +76,7 @@ def login(
     return response
 
 
-@router.post("/logout")
+@router.post("/logout", status_code=303, responses=documented(403))
 def logout(request: Request) -> RedirectResponse:
     token = session_token(request)
     if token is not None:
@@ -87,12 +88,14 @@ def logout(request: Request) -> RedirectResponse:
     return response
 
 
-@router.get("/account", response_class=HTMLResponse)
+@router.get("/account", response_class=HTMLResponse, responses=documented(303))
 def account_page(request: Request, context: Context) -> HTMLResponse:
     return render(request, "account.html", message=None, error=None)
 
 
-@router.post("/account/password", response_class=HTMLResponse)
+@router.post(
+    "/account/password", response_class=HTMLResponse, responses=documented(303, 400, 403, 413)
+)
 def change_password(
     request: Request,
     context: Context,
