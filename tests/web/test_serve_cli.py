@@ -65,9 +65,13 @@ def serving(home: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     )
     try:
         assert server.stdout is not None
-        line = server.stdout.readline().decode()
-        found = re.search(r"at (http://127\.0\.0\.1:\d+/(?:\?token=[\w-]+)?) ", line)
-        assert found, line
+        printed = ""
+        while "http" not in printed and len(printed) < 2000:  # the line may wrap
+            line = server.stdout.readline().decode()
+            assert line, printed
+            printed += line
+        found = re.search(r"(http://127\.0\.0\.1:\d+/(?:\?token=[\w-]+)?)", printed)
+        assert found, printed
         address = found.group(1)
         deadline = time.monotonic() + 30
         while True:
