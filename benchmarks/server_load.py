@@ -176,7 +176,7 @@ def seed(
     (the total includes a final VACUUM ANALYZE and CHECKPOINT on PostgreSQL)."""
     from sqlalchemy import insert
 
-    from careerset.store.accounts import hash_password
+    from careerset.store.passwords import hash_password
     from careerset.store.repository import Store
     from careerset.store.tables import EntryRow
 

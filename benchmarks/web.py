@@ -80,7 +80,7 @@ def _wait(url: str, server: subprocess.Popen[bytes]) -> None:
         if server.poll() is not None:
             raise SystemExit("careerset serve exited before answering")
         try:
-            httpx.get(url + "status", timeout=2)
+            httpx.get(url + "static/style.css", timeout=2)
             return
         except httpx.TransportError:
             time.sleep(0.2)
@@ -111,11 +111,16 @@ def main() -> int:
         port = free_port()
         env = {**os.environ, "CAREERSET_HOME": str(Path(folder) / "home")}
         command = [sys.executable, "-m", "careerset", "--db", str(db), "serve", "--port", str(port)]
-        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+        server = subprocess.Popen(command, env={**env, "COLUMNS": "60"}, stdout=subprocess.PIPE)
         base = f"http://127.0.0.1:{port}/"
         try:
+            assert server.stdout is not None
+            # serve prints the address with its launch token; a first visit swaps it for a cookie.
+            printed = server.stdout.readline().decode()
+            address = printed.split(" at ", 1)[1].split(" ", 1)[0]
             _wait(base, server)
-            with httpx.Client(base_url=base, timeout=60) as client:
+            cookies = httpx.get(address, timeout=10).cookies
+            with httpx.Client(base_url=base, timeout=60, cookies=cookies) as client:
                 for path in PAGES:  # warm caches: coder index, templates, reference
                     _time(client, path)
                 print(f"{count} entries, {options.requests} GETs per page, one client:")
@@ -131,7 +136,7 @@ def main() -> int:
             burst: list[float] = []
 
             def worker(_: int) -> list[float]:
-                with httpx.Client(base_url=base, timeout=60) as own:
+                with httpx.Client(base_url=base, timeout=60, cookies=cookies) as own:
                     return [_time(own, path) for path in PAGES for _ in range(5)]
 
             with ThreadPoolExecutor(options.concurrency) as pool:

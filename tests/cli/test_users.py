@@ -6,6 +6,7 @@ import pytest
 from typer.testing import Result
 
 from careerset.store.repository import Store
+from careerset.store.sign_in import sign_in
 
 from .conftest import Invoke  # type: ignore[import-not-found]
 
@@ -48,15 +49,13 @@ def test_add_list_passwd_remove(run: Invoke, store_target: str) -> None:
 
     store = Store.open(store_target)
     try:
-        with store.transaction() as session:
-            assert session.authenticate("ana@example.org", PASSWORD) is not None
+        assert sign_in(store, "ana@example.org", PASSWORD).actor is not None
         changed = run(
             "user", "passwd", "ana@example.org", "--password-stdin", input="new passphrase 2\n"
         )
         assert changed.exit_code == 0, changed.stderr
-        with store.transaction() as session:
-            assert session.authenticate("ana@example.org", PASSWORD) is None
-            assert session.authenticate("ana@example.org", "new passphrase 2") is not None
+        assert sign_in(store, "ana@example.org", PASSWORD).actor is None
+        assert sign_in(store, "ana@example.org", "new passphrase 2").actor is not None
 
         removed = run("user", "remove", "ana@example.org")
         assert removed.exit_code == 0, removed.stderr
@@ -86,6 +85,9 @@ def test_remove_can_delete_the_career(run: Invoke) -> None:
         (("not-an-email", "--role", "client"), PASSWORD, "is not an email address"),
         (("ana@example.org", "--role", "boss"), PASSWORD, "is not a role"),
         (("ana@example.org", "--role", "client"), "short", "password is too short"),
+        (("ana@example.org", "--role", "client"), "aaaaaaaaaa", "too easy to guess"),
+        (("ana@example.org", "--role", "client"), "1234567890", "too easy to guess"),
+        (("a@b..example.org", "--role", "client"), PASSWORD, "is not an email address"),
         (("ana@example.org", "--role", "coach", "--career", "x"), PASSWORD, "only a client"),
     ],
 )
@@ -97,6 +99,20 @@ def test_bad_input_is_one_line_and_exit_2(
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and message in result.stderr
     assert _users(run) == []
+
+
+def test_passwd_refuses_a_guessable_password_and_keeps_the_old_one(
+    run: Invoke, store_target: str
+) -> None:
+    assert _add(run, "ana@example.org", "client").exit_code == 0
+    weak = run("user", "passwd", "ana@example.org", "--password-stdin", input="aaaaaaaaaa\n")
+    assert weak.exit_code == 2 and weak.stderr.count("\n") == 1
+    assert "too easy to guess" in weak.stderr
+    store = Store.open(store_target)
+    try:
+        assert sign_in(store, "ana@example.org", PASSWORD).actor is not None
+    finally:
+        store.close()
 
 
 def test_duplicates_and_unknown_accounts_are_user_errors(run: Invoke) -> None:

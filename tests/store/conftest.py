@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from careerset.store.accounts import Actor
 from careerset.store.repository import Store
+from careerset.store.rights import Actor
 from postgres_server import postgres_database
 
 
@@ -35,7 +35,7 @@ PASSWORD = "correct horse battery"
 @pytest.fixture(scope="session")
 def password_hash() -> str:
     """One real argon2id hash of PASSWORD, made once (hashing takes ~0.3 s here)."""
-    from careerset.store.accounts import hash_password
+    from careerset.store.passwords import hash_password
 
     return hash_password(PASSWORD)
 

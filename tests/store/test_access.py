@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 from careerset.model import Career, Person
 from careerset.model.validation import build_entry
-from careerset.store.accounts import AccessDenied, Actor, ReadOnlyAccess
 from careerset.store.repository import Store, StoreSession
+from careerset.store.rights import AccessDenied, Actor, ReadOnlyAccess
 from careerset.store.tables import AuditRow
 
 from .conftest import People  # type: ignore[import-not-found]

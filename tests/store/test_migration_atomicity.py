@@ -18,15 +18,15 @@ from careerset.store.revision import HEAD_REVISION, REVISIONS
 
 BROKEN = '''"""A migration that fails halfway, after creating a table and an index.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: {new}
+Revises: {head}
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "{new}"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -58,7 +58,9 @@ def _tables(path: Path) -> set[str]:
 def test_a_migration_failing_halfway_leaves_the_store_as_it_was(tmp_path: Path) -> None:
     scripts = tmp_path / "migrations"
     shutil.copytree(Path(str(files("careerset.store") / "migrations")), scripts)
-    (scripts / "versions" / "0004_broken.py").write_text(BROKEN, encoding="utf-8")
+    new = f"{int(HEAD_REVISION) + 1:04d}"
+    broken = BROKEN.replace("{new}", new).replace("{head}", HEAD_REVISION)
+    (scripts / "versions" / f"{new}_broken.py").write_text(broken, encoding="utf-8")
     path = tmp_path / "store.sqlite"
     store = Store.open(str(path))
     with store.transaction() as session:
@@ -69,7 +71,7 @@ def test_a_migration_failing_halfway_leaves_the_store_as_it_was(tmp_path: Path) 
     engine = open_engine(str(path))
     with pytest.raises(Exception, match="no_such_table"):
         upgrade(engine, "head", script_location=str(scripts))
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == HEAD_REVISION
     engine.dispose()
     assert _tables(path) == before
     assert "halfway" not in before

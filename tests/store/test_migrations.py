@@ -55,7 +55,7 @@ def test_opening_twice_does_not_migrate_again(tmp_path: Path) -> None:
 
 
 def test_a_0002_store_with_data_upgrades_to_accounts(store_url: str, password_hash: str) -> None:
-    from careerset.store.accounts import AccessDenied
+    from careerset.store.rights import AccessDenied
 
     engine = open_engine(store_url)
     upgrade(engine, "0002")
@@ -83,7 +83,7 @@ def test_a_0002_store_with_data_upgrades_to_accounts(store_url: str, password_ha
 
     store = Store.open(store_url)
     try:
-        assert current_revision(store.engine) == head_revision() == HEAD_REVISION == "0003"
+        assert current_revision(store.engine) == head_revision() == HEAD_REVISION == "0004"
         tables = set(inspect(store.engine).get_table_names())
         assert {"users", "grants", "comments", "audit_log", "web_sessions"} <= tables
         with store.transaction() as session:

@@ -7,8 +7,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from careerset.model.validation import build_entry
-from careerset.store.accounts import Actor, token_id
+from careerset.store.passwords import token_id
 from careerset.store.repository import Store
+from careerset.store.rights import Actor
 from careerset.web.app import create_app
 from postgres_server import postgres_database  # noqa: F401 - re-exported for the tests
 

@@ -1,6 +1,9 @@
 """Import and export in the browser: uploads, downloads, backups and the CV formats."""
 
+import io
 import json
+import tempfile
+import zipfile
 
 import pytest
 from fastapi.testclient import TestClient
@@ -58,6 +61,44 @@ def test_bad_uploads_say_why(
     )
     assert response.status_code == 400
     assert message in response.text
+
+
+def _many_members() -> bytes:
+    """A zip with more members than careerset accepts from a LinkedIn export."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for number in range(5001):
+            archive.writestr(f"f{number}.csv", b"x")
+    return buffer.getvalue()
+
+
+def _bad_checksum() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Profile.csv", b"First Name,Last Name\nAna,Diaz\n")
+    data = bytearray(buffer.getvalue())
+    data[data.find(b"Ana")] = ord("B")
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (_many_members(), "export.zip holds 5001 files"),
+        (_bad_checksum(), "export.zip is not a readable zip archive"),
+    ],
+)
+def test_a_refused_zip_names_the_upload_not_a_server_path(
+    client: TestClient, token: Token, body: bytes, message: str
+) -> None:
+    response = client.post(
+        "/exchange/import",
+        data={"csrf_token": token()},
+        files={"file": ("export.zip", body, "application/zip")},
+    )
+    assert response.status_code == 400
+    assert message in response.text
+    assert tempfile.gettempdir() not in response.text and "linkedin-export" not in response.text
 
 
 @pytest.mark.parametrize("cv_format", [f.key for f in FORMATS])

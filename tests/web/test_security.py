@@ -196,3 +196,16 @@ def test_xss_in_every_text_field_is_inert(client: TestClient, token: Token, kind
     # The text is kept and shown, only escaped.
     shown = client.get(f"/entries/{stored[0]}/edit").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown or "&#34;&gt;&lt;img" in shown
+
+
+@pytest.mark.parametrize("path", ["/person", "/entries/new/job", "/exchange/import"])
+def test_a_form_with_too_many_fields_gets_an_error_page(
+    client: TestClient, token: Token, path: str
+) -> None:
+    csrf = token()
+    fields = [("csrf_token", (None, csrf))] + [(f"f{n}", (None, "x")) for n in range(1100)]
+    response = client.post(path, files=fields, headers={"x-csrf-token": csrf})
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith("text/html")
+    assert "too many or too large fields" in response.text
+    assert client.get("/api/entries").json() == []

@@ -430,3 +430,97 @@ def test_a_database_that_stops_answering_gives_503(app: FastAPI) -> None:
         store.engine.dispose()
         store.engine = working
     assert client.get("/api/entries").status_code == 200
+
+
+def test_a_csrf_token_works_only_with_its_own_session(app: FastAPI) -> None:
+    """An attacker's own cookie and token pair, planted beside a victim's session, is refused
+    even without an Origin header; the victim's own token still works."""
+    add_user(app, "victim@example.org", "client")
+    add_user(app, "attacker@example.org", "client")
+    victim = sign_in(app, "victim@example.org")
+    attacker = sign_in(app, "attacker@example.org")
+    attacker_token = token_of(attacker)
+    assert (
+        attacker.post(
+            "/api/entries",
+            json={"kind": "skill", "name": "Own skill"},
+            headers={"x-csrf-token": attacker_token},
+        ).status_code
+        == 201
+    )
+    victim_token = token_of(victim)
+    victim.cookies.set("careerset_csrf", attacker.cookies["careerset_csrf"])
+    planted = victim.post(
+        "/api/entries",
+        json={"kind": "skill", "name": "Planted"},
+        headers={"x-csrf-token": attacker_token},
+    )
+    assert planted.status_code == 403
+    form = victim.post("/entries/new/skill", data={"csrf_token": attacker_token, "name": "Planted"})
+    assert form.status_code == 403
+    assert victim.get("/api/entries").json() == []
+    # With the planted cookie, the victim's pages carry a token for their own session.
+    own = victim.post(
+        "/api/entries",
+        json={"kind": "skill", "name": "Mine"},
+        headers={"x-csrf-token": token_of(victim)},
+    )
+    assert own.status_code == 201
+    assert token_of(victim) != victim_token  # bound to the cookie pair, which changed
+
+
+def _login_answer(client: TestClient, email: str, password: str) -> tuple[int, str]:
+    response = client.post(
+        "/login",
+        data={"csrf_token": login_token(client), "email": email, "password": password},
+    )
+    page = re.sub(r'<meta name="csrf-token" content="[0-9a-f]+">', "", response.text)
+    page = re.sub(r'name="csrf_token" value="[0-9a-f]+"', "", page)
+    # The wait counts down by the second; whole seconds may tick between two answers.
+    page = re.sub(r"try again in (\d+) seconds", "try again in N seconds", page)
+    return response.status_code, page.replace(email, "EMAIL")
+
+
+def test_known_and_unknown_emails_get_the_same_answers(app: FastAPI) -> None:
+    add_user(app, "known@example.org", "client")
+    known = [
+        _login_answer(TestClient(app, base_url=BASE_URL), "known@example.org", f"wrong {n}")
+        for n in range(7)
+    ]
+    unknown = [
+        _login_answer(TestClient(app, base_url=BASE_URL), "ghost@example.org", f"wrong {n}")
+        for n in range(7)
+    ]
+    assert [status for status, _ in known] == [400] * 5 + [429] * 2
+    assert known == unknown
+    assert "try again in" in known[-1][1]
+
+
+def test_the_account_page_refuses_a_guessable_password(app: FastAPI) -> None:
+    add_user(app, "weak@example.org", "client")
+    client = sign_in(app, "weak@example.org")
+    for weak in ("aaaaaaaaaa", "1234567890"):
+        form = {"csrf_token": token_of(client), "current": PASSWORD, "new": weak, "repeat": weak}
+        refused = client.post("/account/password", data=form)
+        assert refused.status_code == 400
+        assert "too easy to guess" in refused.text
+    sign_in(app, "weak@example.org", PASSWORD)
+
+
+def test_status_shows_signed_in_clients_no_server_paths(
+    tmp_path: Path, use_reference_pack: Path
+) -> None:
+    app = server_app(sqlite_url(tmp_path))
+    try:
+        add_user(app, "status@example.org", "client")
+        client = sign_in(app, "status@example.org")
+        status = client.get("/api/status")
+        assert status.status_code == 200
+        body = status.json()
+        assert body["reference"]["path"] is None and body["reference"]["build_id"]
+        assert body["store"] == "sqlite server store"
+        for page in (status.text, client.get("/status").text):
+            assert str(tmp_path) not in page
+            assert str(use_reference_pack.parent) not in page
+    finally:
+        store_of(app).close()

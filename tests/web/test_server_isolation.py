@@ -24,7 +24,7 @@ from starlette.routing import Mount, Route
 
 from careerset.model.person import Person
 from careerset.model.validation import build_entry
-from careerset.store.accounts import Actor
+from careerset.store.rights import Actor
 from careerset.web.context import WebContext
 
 from .server_helpers import (  # type: ignore[import-not-found]

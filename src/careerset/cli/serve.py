@@ -6,11 +6,15 @@ each of the `--workers` processes builds its own app from the environment set he
 
 from __future__ import annotations
 
+import html
 import ipaddress
 import os
+import secrets
+import tempfile
 import threading
 import webbrowser
 from dataclasses import dataclass
+from pathlib import Path
 
 import typer
 
@@ -85,6 +89,9 @@ def serve_command(
     """Open your career in the browser: a local web app on this computer only, or with
     --server a multi-account app for a career service (sign-in, coaches, sharing).
 
+    The local app answers only the address it prints, which carries a secret token, so other
+    people's accounts on this computer cannot read your career.
+
     Example: careerset serve --open
 
     Example: careerset serve --server --db postgresql+psycopg://app@db/careers --host 0.0.0.0 --workers 4
@@ -111,13 +118,32 @@ def serve_command(
     from careerset.web.security import LOOPBACK_HOSTS
 
     allowed = LOOPBACK_HOSTS | {host}
-    web_app = create_app(target, state.profile, allowed_hosts=frozenset(allowed))
-    address = _address(host, port)
-    console.print(f"careerset is serving profile '{state.profile}' at {address} (Ctrl+C stops).")
+    # Other accounts on this computer reach loopback too: only the address printed here, which
+    # carries the token, lets a browser in (then a cookie does).
+    token = secrets.token_urlsafe(32)
+    web_app = create_app(target, state.profile, token=token, allowed_hosts=frozenset(allowed))
+    address = f"{_address(host, port)}?token={token}"
+    console.print(
+        f"careerset is serving profile '{state.profile}' at {address} (Ctrl+C stops).",
+        soft_wrap=True,
+        markup=False,
+        highlight=False,
+    )
     threading.Thread(target=_warm_coder, daemon=True).start()
     if open_browser:
-        threading.Timer(1.0, webbrowser.open, args=(address,)).start()
+        threading.Timer(1.0, _open_privately, args=(address,)).start()
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+def _open_privately(address: str) -> None:
+    """Open `address` through a page only this user can read: a browser's command line, which
+    other accounts can list, then names a file instead of the token."""
+    descriptor, name = tempfile.mkstemp(prefix="careerset-open-", suffix=".html")  # mode 0600
+    page = f'<!doctype html><meta http-equiv="refresh" content="0; url={html.escape(address)}">'
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(page)
+    webbrowser.open(Path(name).as_uri())
+    threading.Timer(60.0, Path(name).unlink, kwargs={"missing_ok": True}).start()
 
 
 def _address(host: str, port: int) -> str:

@@ -25,9 +25,9 @@ app.add_typer(user_app, name="user")
 PASSWORD_STDIN_HELP = "Read the password from one line of standard input instead of prompting."
 
 
-def _read_password(from_stdin: bool, what: str) -> str:
-    """One line of stdin, or a hidden prompt asked twice in a terminal."""
-    from careerset.store.accounts import check_password
+def _read_password(from_stdin: bool, what: str, email: str) -> str:
+    """One line of stdin, or a hidden prompt asked twice in a terminal; refused when weak."""
+    from careerset.store.passwords import check_password
 
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -35,7 +35,7 @@ def _read_password(from_stdin: bool, what: str) -> str:
         password = typer.prompt(what, hide_input=True, confirmation_prompt=True)
     else:
         raise UserError("no terminal to ask for the password in; pass --password-stdin.")
-    return check_password(password)
+    return check_password(password, email)
 
 
 @user_app.command("add")
@@ -54,7 +54,8 @@ def add(
 
     Example: echo 'a long passphrase' | careerset user add ana@example.org --role client --password-stdin
     """
-    from careerset.store.accounts import check_email, check_role, hash_password
+    from careerset.store.passwords import check_email, hash_password
+    from careerset.store.rights import check_role
 
     cleaned, checked_role = check_email(email), check_role(role)
     if career is not None and checked_role != "client":
@@ -64,7 +65,7 @@ def add(
             if session.find_actor(cleaned) is not None:
                 raise UserError(f"there is already an account '{cleaned}'.")
         # Hash before the transaction: no database transaction waits on a person or on argon2.
-        hashed = hash_password(_read_password(password_stdin, "Password"))
+        hashed = hash_password(_read_password(password_stdin, "Password", cleaned))
         with store.transaction() as session:
             actor = session.create_user(cleaned, "", checked_role, career, password_hash=hashed)
             profile = (
@@ -144,11 +145,14 @@ def passwd(
 
     Example: echo 'a new long passphrase' | careerset user passwd ana@example.org --password-stdin
     """
+    from careerset.store.passwords import hash_password
+
     with opened_store(current_state().db) as store:
         with store.transaction() as session:
-            if session.find_actor(email) is None:
-                raise UserError(f"there is no account '{email[:60]}'; see `careerset user list`.")
-        password = _read_password(password_stdin, "New password")
+            actor = session.find_actor(email)
+        if actor is None:
+            raise UserError(f"there is no account '{email[:60]}'; see `careerset user list`.")
+        hashed = hash_password(_read_password(password_stdin, "New password", actor.email))
         with store.transaction() as session:
-            session.set_password(email, password)
+            session.set_password(email, "", password_hash=hashed)
     console.print(f"Set a new password for {email.strip().lower()}.", markup=False, highlight=False)

@@ -7,7 +7,7 @@ from typing import Any, cast
 
 from sqlalchemy import Engine, Table, bindparam, delete, insert, select, text, update
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from careerset.errors import UserError
@@ -15,11 +15,13 @@ from careerset.model.career import Career
 from careerset.model.entries import Entry, entry_to_dict
 from careerset.model.person import Person
 from careerset.model.validation import parse_entry
-from careerset.store.accounts import AccountsMixin, Actor, Need
+from careerset.store.comments import CommentsMixin
 from careerset.store.engine import open_engine, parse_url, sqlite_path
 from careerset.store.faults import StoreUnavailable, UnstorableValue, as_fault
 from careerset.store.migrate import Notice, ensure_current
-from careerset.store.tables import EntryRow, ProfileRow
+from careerset.store.rights import Actor, Need
+from careerset.store.sign_in import SignInMixin
+from careerset.store.tables import EntryRow, ProfileRow, StoreMetaRow
 
 PROFILE_NAME_MAX = 100
 # Rows per INSERT or UPDATE statement of a bulk write: big enough to be fast, small enough
@@ -133,12 +135,12 @@ class Store:
             raise
 
 
-class StoreSession(AccountsMixin):
+class StoreSession(SignInMixin, CommentsMixin):
     """Repository methods over one open transaction, on behalf of an actor (None: local mode)."""
 
     def __init__(self, session: Session, actor: Actor | None = None) -> None:
         self.session = session
-        self._init_accounts(actor)
+        self._init_rights(actor)
         bind = session.get_bind()
         self._postgresql = bind.dialect.name == "postgresql"
 
@@ -387,3 +389,24 @@ class StoreSession(AccountsMixin):
             if data.get("occupation_source") == "confirmed" and title and code:
                 pairs.append((str(title), str(code)))
         return pairs
+
+    # Store facts ----------------------------------------------------------------------------
+
+    def meta_value(self, key: str) -> str | None:
+        row = self.session.get(StoreMetaRow, key)
+        return None if row is None else row.value
+
+    def ensure_meta(self, key: str, value: str) -> str:
+        """Store `value` under `key` unless one is there; returns the stored one (first writer wins)."""
+        existing = self.meta_value(key)
+        if existing is not None:
+            return existing
+        try:
+            with self.session.begin_nested():
+                self.session.add(StoreMetaRow(key=key, value=value))
+                self.session.flush()
+        except IntegrityError:
+            stored = self.meta_value(key)
+            assert stored is not None
+            return stored
+        return value

@@ -76,6 +76,7 @@ class UserRow(Base):
     )
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Unused since revision 0004 (sign-in limits moved to `SignInLimitRow`); kept for old stores.
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
@@ -137,3 +138,17 @@ class WebSessionRow(Base):
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     expires: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     viewing_profile_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class SignInLimitRow(Base):
+    """Sign-in attempts counted for one key (an email from one address, or one address) in a window.
+
+    `key` and `email_key` are SHA-256 hex digests: what strangers typed as an email is never stored.
+    """
+
+    __tablename__ = "sign_in_limits"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    email_key: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    reset_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

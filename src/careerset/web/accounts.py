@@ -13,8 +13,8 @@ from urllib.parse import quote, urlsplit
 from fastapi import Request, Response
 
 from careerset.web.context import SignInRequired, WebContext
+from careerset.web.security import SESSION_COOKIE
 
-SESSION_COOKIE = "careerset_session"
 SESSION_TTL = timedelta(hours=12)
 MAX_TOKEN_LENGTH = 200
 # Reachable without signing in (the static files are a mount, outside the routes).

@@ -12,6 +12,7 @@ from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from careerset.errors import UserError
 from careerset.store.faults import StoreFault, StoreUnavailable, UnstorableValue, fault_message
@@ -58,8 +59,13 @@ def _install_handlers(app: FastAPI) -> None:
         return _error(request, 400, error.message)
 
     async def http_error(request: Request, error: Exception) -> Response:
-        assert isinstance(error, HTTPException)
-        return _error(request, error.status_code, str(error.detail))
+        # Starlette's own (form parsing: too many fields, files or bytes) come here too, so a
+        # page's form gets a page back, not JSON.
+        assert isinstance(error, StarletteHTTPException)
+        message = str(error.detail)
+        if error.status_code == 400 and not isinstance(error, HTTPException):
+            message = "The form could not be read: it has too many or too large fields."
+        return _error(request, error.status_code, message)
 
     async def invalid_request(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
@@ -96,7 +102,7 @@ def _install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StoreFault, store_fault)
     app.add_exception_handler(StoreUnavailable, unavailable)
     app.add_exception_handler(UnstorableValue, unstorable)
-    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid_request)
 
 
@@ -113,7 +119,7 @@ def jsonable(value: Any) -> Any:
 
 def _install_server_handlers(app: FastAPI) -> None:
     """Server mode: strangers go to the login page, refused careers look like missing ones."""
-    from careerset.store.accounts import AccessDenied, ReadOnlyAccess
+    from careerset.store.rights import AccessDenied, ReadOnlyAccess
 
     async def sign_in(request: Request, error: Exception) -> Response:
         if _is_api(request):

@@ -24,8 +24,9 @@ from careerset.model.career import Career
 if TYPE_CHECKING:
     from careerset.coding.service import Coder
     from careerset.reference.query import ReferencePack
-    from careerset.store.accounts import Actor, Comment
+    from careerset.store.comments import Comment
     from careerset.store.repository import Store, StoreSession
+    from careerset.store.rights import Actor
 
 
 class NoCareerOpen(UserError):

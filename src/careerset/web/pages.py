@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from careerset.web.context import WebContext
 from careerset.web.next_actions import href_for
-from careerset.web.security import CSRF_FIELD, CsrfSigner, csrf_cookie
+from careerset.web.security import CSRF_FIELD, csrf_token
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -59,11 +59,6 @@ def _environment() -> Environment:
 
 
 ENVIRONMENT = _environment()
-
-
-def csrf_token(request: Request) -> str:
-    signer: CsrfSigner = request.app.state.csrf
-    return signer.token_for(csrf_cookie(request))
 
 
 def page_context(request: Request) -> WebContext:

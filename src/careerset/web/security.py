@@ -11,7 +11,7 @@ import hmac
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, quote, urlencode, urlsplit
 
 from fastapi import HTTPException, Request
 
@@ -25,6 +25,7 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 CSRF_COOKIE = "careerset_csrf"
 TOKEN_COOKIE = "careerset_token"
+SESSION_COOKIE = "careerset_session"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 MAX_BODY_BYTES = 10 * 1024 * 1024
@@ -138,9 +139,14 @@ class Guard:
             return
         set_cookies: list[bytes] = []
         secure = self.secure_cookies or scope.get("scheme") == "https"
-        if self.token is not None and cookies.get(TOKEN_COOKIE) != self.token:
-            # The token came in the URL (checked above): remember it so links need not carry it.
-            set_cookies.append(_cookie(TOKEN_COOKIE, self.token, secure))
+        if self.token is not None and cookies.get(token_cookie(scope)) != self.token:
+            # The token came in the URL (checked above): a cookie carries it from now on, and
+            # the address bar, history and bookmarks lose it.
+            cookie = _cookie(token_cookie(scope), self.token, secure)
+            if scope["method"] == "GET":
+                await _without_token(scope, send, cookie)
+                return
+            set_cookies.append(cookie)
         csrf = cookies.get(CSRF_COOKIE) or ""
         if len(csrf) < 16:
             csrf = secrets.token_urlsafe(24)
@@ -170,7 +176,7 @@ class Guard:
             return 403, "This server does not answer to that host name."
         if self.token is not None:
             query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-            given = cookies.get(TOKEN_COOKIE) or (query.get("token") or [""])[0]
+            given = cookies.get(token_cookie(scope)) or (query.get("token") or [""])[0]
             if not hmac.compare_digest(given.encode(), self.token.encode()):
                 return 403, "Open the address careerset serve printed; it carries the token."
         if scope["method"] not in SAFE_METHODS:
@@ -203,6 +209,36 @@ class Guard:
         return receive_limited
 
 
+def token_cookie(scope: Scope) -> str:
+    """The launch token's cookie, named by port: cookies ignore ports, and two `careerset
+    serve` on one computer must not overwrite each other's."""
+    server = scope.get("server") or ("", 0)
+    return f"{TOKEN_COOKIE}_{server[1] or 0}"
+
+
+async def _without_token(scope: Scope, send: Send, cookie: bytes) -> None:
+    """Redirect to the same address without `?token=`, setting the cookie that replaces it."""
+    query = [
+        (name, value)
+        for name, value in parse_qsl(scope.get("query_string", b"").decode("latin-1"))
+        if name != "token"
+    ]
+    location = quote(scope.get("path", "/")) + (f"?{urlencode(query)}" if query else "")
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 303,
+            "headers": [
+                (b"location", location.encode("latin-1")),
+                (b"content-length", b"0"),
+                (b"set-cookie", cookie),
+                *SECURITY_HEADERS,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": b""})
+
+
 def _cookie(name: str, value: str, secure: bool = False) -> bytes:
     flags = "; Secure" if secure else ""
     return f"{name}={value}; Path=/; HttpOnly; SameSite=Strict{flags}".encode()
@@ -229,6 +265,24 @@ def csrf_cookie(request: Request) -> str:
     return str(request.scope.get("state", {}).get("csrf_cookie", ""))
 
 
+def csrf_subject(request: Request, cookie: str | None) -> str | None:
+    """What a form token signs: the CSRF cookie, and in server mode the session cookie too.
+
+    Bound to the session, a token is worthless with anyone else's session: an attacker who
+    plants their own CSRF cookie and token in a victim's browser still has the wrong session.
+    """
+    if not cookie:
+        return None
+    session = request.cookies.get(SESSION_COOKIE) if request.app.state.server else None
+    return f"{cookie}\n{session}" if session else cookie
+
+
+def csrf_token(request: Request) -> str:
+    """The token this request's pages carry (in a form field or the csrf-token meta tag)."""
+    signer: CsrfSigner = request.app.state.csrf
+    return signer.token_for(csrf_subject(request, csrf_cookie(request)) or "")
+
+
 async def check_csrf(request: Request) -> None:
     """App-wide dependency: an unsafe request needs the token (form field or header)."""
     if request.method in SAFE_METHODS:
@@ -242,6 +296,6 @@ async def check_csrf(request: Request) -> None:
         form = await request.form()
         value = form.get(CSRF_FIELD)
         token = value if isinstance(value, str) else None
-    cookie = request.cookies.get(CSRF_COOKIE)
-    if not signer.verify(cookie, token):
+    subject = csrf_subject(request, request.cookies.get(CSRF_COOKIE))
+    if not signer.verify(subject, token):
         raise HTTPException(403, "The form expired or did not come from careerset; reload it.")

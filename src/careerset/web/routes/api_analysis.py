@@ -12,6 +12,7 @@ from careerset.actions.occupations import MAX_COMPARE, compare_occupations
 from careerset.actions.report import assess, career_report
 from careerset.web.context import WebContext, get_context
 from careerset.web.routes.status import data_status
+from careerset.web.statuses import documented
 
 router = APIRouter(prefix="/api", tags=["analysis"])
 Context = Annotated[WebContext, Depends(get_context)]
@@ -84,6 +85,10 @@ def next_steps(
     return dict(_plain(steps.to_dict()))
 
 
-@router.get("/status", summary="The store, the profile and the reference data in use")
+@router.get(
+    "/status",
+    summary="The store, the profile and the reference data in use",
+    responses=documented(401, 404),
+)
 def status(context: Context) -> dict[str, Any]:
     return dict(_plain(data_status(context)))

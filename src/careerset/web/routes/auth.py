@@ -18,6 +18,7 @@ from careerset.web.accounts import (
 )
 from careerset.web.context import WebContext, get_context
 from careerset.web.pages import render
+from careerset.web.statuses import documented
 
 router = APIRouter()
 Context = Annotated[WebContext, Depends(get_context)]
@@ -33,7 +34,7 @@ def _landing(context: WebContext, target: str) -> str:
     return "/" if actor is not None and actor.role == "client" else "/clients"
 
 
-@router.get("/login", response_class=HTMLResponse)
+@router.get("/login", response_class=HTMLResponse, responses=documented(303, 400))
 def login_page(
     request: Request, next_path: Annotated[str, Query(alias="next", max_length=500)] = "/"
 ) -> Response:
@@ -44,27 +45,29 @@ def login_page(
     return render(request, "login.html", error=None, email="", next_path=target)
 
 
-@router.post("/login", response_class=HTMLResponse)
+@router.post("/login", response_class=HTMLResponse, responses=documented(303, 400, 403, 413, 429))
 def login(
     request: Request,
     email: Annotated[str, Form(max_length=254)],
     password: Annotated[str, Form(max_length=MAX_PASSWORD)],
     next_path: Annotated[str, Form(alias="next", max_length=500)] = "/",
 ) -> Response:
+    from careerset.store.sign_in import sign_in
+
     target = safe_next(next_path)
     app_context: WebContext = request.app.state.context
-    moment = now()
-    locked: int | None = None
-    token: str | None = None
-    with app_context.store.transaction() as session:
-        actor = session.authenticate(email, password, moment)
-        if actor is None:
-            locked = session.locked_for(email, moment)
-        else:
-            token = session.start_session(actor, now=moment)
-    if locked is not None:
-        error = f"Too many failed sign-ins: this account is locked; try again in {locked} seconds."
-        return render(request, "login.html", 429, error=error, email=email, next_path=target)
+    address = request.client.host if request.client is not None else None
+    # The same answers for known and unknown emails, locked or not: nothing tells which exist.
+    result = sign_in(app_context.store, email, password, address, now())
+    actor, token = result.actor, result.token
+    if result.retry_after is not None:
+        error = (
+            "Too many sign-in attempts from here, so signing in is locked; "
+            f"try again in {result.retry_after} seconds."
+        )
+        refused = render(request, "login.html", 429, error=error, email=email, next_path=target)
+        refused.headers["retry-after"] = str(result.retry_after)
+        return refused
     if actor is None or token is None:
         return render(request, "login.html", 400, error=WRONG, email=email, next_path=target)
     context = app_context.for_request(actor, None, token)
@@ -73,7 +76,7 @@ def login(
     return response
 
 
-@router.post("/logout")
+@router.post("/logout", status_code=303, responses=documented(403))
 def logout(request: Request) -> RedirectResponse:
     token = session_token(request)
     if token is not None:
@@ -85,12 +88,14 @@ def logout(request: Request) -> RedirectResponse:
     return response
 
 
-@router.get("/account", response_class=HTMLResponse)
+@router.get("/account", response_class=HTMLResponse, responses=documented(303))
 def account_page(request: Request, context: Context) -> HTMLResponse:
     return render(request, "account.html", message=None, error=None)
 
 
-@router.post("/account/password", response_class=HTMLResponse)
+@router.post(
+    "/account/password", response_class=HTMLResponse, responses=documented(303, 400, 403, 413)
+)
 def change_password(
     request: Request,
     context: Context,

@@ -11,7 +11,8 @@ from careerset.web.accounts import safe_next
 from careerset.web.context import SignInRequired, WebContext, get_context
 
 if TYPE_CHECKING:
-    from careerset.store.accounts import Actor, Comment
+    from careerset.store.comments import Comment
+    from careerset.store.rights import Actor
 
 router = APIRouter()
 Context = Annotated[WebContext, Depends(get_context)]

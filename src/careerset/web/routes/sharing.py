@@ -12,7 +12,7 @@ from careerset.web.context import WebContext, get_context
 from careerset.web.pages import render
 
 if TYPE_CHECKING:
-    from careerset.store.accounts import Actor
+    from careerset.store.rights import Actor
 
 router = APIRouter()
 Context = Annotated[WebContext, Depends(get_context)]

@@ -24,8 +24,11 @@ def data_status(context: WebContext) -> dict[str, Any]:
         counts[str(entry.kind)] = counts.get(str(entry.kind), 0) + 1
     reference = context.reference().status()
     url = context.store.engine.url.render_as_string(hide_password=True)
+    path = reference.path
     if context.server:
+        # Clients of a server learn nothing of its file system.
         url = f"{context.store.engine.url.get_backend_name()} server store"
+        path = None
     return {
         "store": url,
         "profile": context.profile,
@@ -33,7 +36,7 @@ def data_status(context: WebContext) -> dict[str, Any]:
         "entries": dict(sorted(counts.items())),
         "reference": {
             "kind": reference.kind,
-            "path": reference.path,
+            "path": path,
             "build_id": reference.build_id,
             "built_at": reference.built_at,
             "sources": [
