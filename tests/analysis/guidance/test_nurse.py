@@ -5,7 +5,7 @@ Each test is one "Done when" line of issue 15; the same career without the MSc f
 
 import pytest
 
-from careerset.analysis.components import is_growth
+from careerset.analysis.growth_reason import is_growth
 from careerset.analysis.evidence import held_years
 from careerset.analysis.gaps import compute_gaps
 from careerset.analysis.paths import find_paths
