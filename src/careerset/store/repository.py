@@ -100,6 +100,13 @@ class Store:
             raise
         return cls(engine, where)
 
+    def label(self, private: bool = False) -> str:
+        """Where the store is, for a status page: its URL without a password, or (`private`,
+        for a server's clients) only what kind of database it is."""
+        if private:
+            return f"{self.engine.url.get_backend_name()} server store"
+        return self.engine.url.render_as_string(hide_password=True)
+
     def close(self) -> None:
         self.engine.dispose()
 

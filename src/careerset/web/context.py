@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 
@@ -160,6 +160,19 @@ class WebContext:
     def career(self) -> Career:
         with self.transaction() as session:
             return session.load_career(self.profile)
+
+    def data_status(self) -> dict[str, Any]:
+        """Store, profile, entries and reference in use; a server's clients see no paths."""
+        from careerset.actions.status import data_status
+
+        with self.transaction() as session:
+            return data_status(
+                session,
+                self.profile,
+                self.store.label(private=self.server),
+                self.reference().status(),
+                private=self.server,
+            )
 
     def career_and_comments(self) -> tuple[Career, list[Comment] | None]:
         """The viewed career and (server mode) its comments, read in one transaction."""

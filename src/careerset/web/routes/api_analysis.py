@@ -11,7 +11,6 @@ from careerset.actions.next_steps import next_steps as compute_next_steps
 from careerset.actions.occupations import MAX_COMPARE, compare_occupations
 from careerset.actions.report import assess, career_report
 from careerset.web.context import WebContext, get_context
-from careerset.web.routes.status import data_status
 from careerset.web.statuses import documented
 
 router = APIRouter(prefix="/api", tags=["analysis"])
@@ -91,4 +90,4 @@ def next_steps(
     responses=documented(401, 404),
 )
 def status(context: Context) -> dict[str, Any]:
-    return dict(_plain(data_status(context)))
+    return dict(_plain(context.data_status()))
