@@ -155,8 +155,11 @@ def make_plan(
     *,
     months: int | None = None,
     rebuild: bool = False,
+    known: tuple[GapReport, PathReport | None] | None = None,
 ) -> tuple[Plan, Goal | None, bool]:
-    """The plan saved in the target's goal, or a new one; (plan, goal, reused)."""
+    """The plan saved in the target's goal, or a new one; (plan, goal, reused).
+
+    `known` passes gaps and paths already computed for this target, so they are not redone."""
     from careerset.analysis.gaps import check_target
     from careerset.analysis.plan import build_plan, plan_from_dict
 
@@ -165,8 +168,12 @@ def make_plan(
     saved = goal.extra.get("plan") if goal is not None else None
     if isinstance(saved, dict) and saved.get("target_code") == code and not rebuild and not months:
         return plan_from_dict(saved), goal, True
-    gaps = compute_gaps_for(career, reference, code, today)
-    path = _best_path(career, reference, code, today)
+    if known is not None:
+        gaps, paths = known
+        path = paths.paths[0] if paths is not None and paths.paths else None
+    else:
+        gaps = compute_gaps_for(career, reference, code, today)
+        path = _best_path(career, reference, code, today)
     return build_plan(gaps, path, _months(goal, months, today), today), goal, False
 
 
@@ -181,11 +188,14 @@ def plan_for(
     months: int | None = None,
     rebuild: bool = False,
     save: bool = True,
+    known: tuple[GapReport, PathReport | None] | None = None,
 ) -> PlanResult:
     """Show the saved plan for the target, or build one and (with a session) keep it in the goal."""
     from careerset.analysis.plan import track_progress
 
-    plan, goal, reused = make_plan(career, reference, target, today, months=months, rebuild=rebuild)
+    plan, goal, reused = make_plan(
+        career, reference, target, today, months=months, rebuild=rebuild, known=known
+    )
     goal_id = goal.id if goal is not None and reused else None
     if not reused and save and session is not None:
         goal = _goal_with_plan(goal, plan)
@@ -276,9 +286,10 @@ def next_steps(
     steps.gaps = _attempt(steps, "gaps", lambda: compute_gaps_for(career, reference, code, today))
     steps.paths = _attempt(steps, "paths", lambda: find_paths_for(career, reference, code, today))
     if steps.gaps is not None:
+        known = (steps.gaps, steps.paths)
         steps.plan = _attempt(
             steps,
             "plan",
-            lambda: plan_for(None, "", career, reference, code, today, save=False),
+            lambda: plan_for(None, "", career, reference, code, today, save=False, known=known),
         )
     return steps
