@@ -385,7 +385,13 @@ async def login(client: httpx.AsyncClient, email: str, password: str = PASSWORD)
     )
     if answer.status_code != 303 or "careerset_session" not in client.cookies:
         raise RuntimeError(f"signing in {email} failed: {answer.status_code} {answer.text[:200]}")
-    return token
+    # Form tokens are bound to the session: the one to use is the signed-in page's.
+    home = await client.get("/")
+    home.raise_for_status()
+    signed_in = TOKEN.search(home.text)
+    if signed_in is None:
+        raise RuntimeError("the signed-in page carries no CSRF token")
+    return signed_in.group(1)
 
 
 def pick(rng: random.Random) -> str:

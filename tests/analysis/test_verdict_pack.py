@@ -52,4 +52,4 @@ def test_demo_career_on_the_real_pack(pack: ReferencePack) -> None:
         "job-analytics": "career step",
     }
     text = render_text(build_report(career, TODAY, pack, reference_kind="pack"))
-    assert "5 career step, 2 job." in text
+    assert "5 career steps, 2 jobs." in text

@@ -23,6 +23,7 @@ from careerset.web.context import WebContext, get_context
 from careerset.web.cv_formats import export_json_resume, export_yaml
 from careerset.web.heavy_work import run_heavy
 from careerset.web.pages import render
+from careerset.wording import count_of
 
 router = APIRouter()
 Context = Annotated[WebContext, Depends(get_context)]
@@ -39,7 +40,7 @@ def _import_message(name: str, result: ImportResult) -> str:
     if result.plan is None:
         return (
             f"Imported {name} into profile {result.profile}, replacing what was there: "
-            f"{counts['added']} entries."
+            f"{count_of(counts['added'], 'entry')}."
         )
     return (
         f"Imported {name} into profile {result.profile}: {counts['added']} added, "
