@@ -77,3 +77,13 @@ def test_the_dashboard_links_its_next_actions(client: TestClient, token: Token) 
     actions = page[page.index('id="next-heading"') : page.index("Gaps, paths and plan")]
     assert "careerset " not in actions
     assert '<a href="/profiler">Take the interest profiler, about 10 minutes.</a>' in actions
+
+
+def test_codes_in_sentences_are_kept_whole_and_the_rest_escaped() -> None:
+    from careerset.web.pages import keep_codes_whole
+
+    shown = str(keep_codes_whole("<b>29-1141.03</b> and 15-2051"))
+    assert shown == (
+        '&lt;b&gt;<span class="code">29-1141.03</span>&lt;/b&gt; and '
+        '<span class="code">15-2051</span>'
+    )

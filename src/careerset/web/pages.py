@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from careerset.web.context import WebContext
 from careerset.web.next_actions import href_for
@@ -41,6 +43,15 @@ def account_navigation(role: str) -> tuple[tuple[str, str], ...]:
     return (("/clients", "Clients"), ("/account", "Account"))
 
 
+_CODE = re.compile(r"\b\d\d-\d{4}(?:\.\d\d)?\b")
+
+
+def keep_codes_whole(text: object) -> Markup:
+    """Escape `text` and wrap each O*NET-SOC code in it so a line never breaks inside the code."""
+    escaped = str(escape(text))
+    return Markup(_CODE.sub(lambda m: f'<span class="code">{m.group(0)}</span>', escaped))
+
+
 def _environment() -> Environment:
     # Autoescape everything: every value a person typed is shown somewhere.
     environment = Environment(
@@ -54,6 +65,7 @@ def _environment() -> Environment:
     environment.globals["account_navigation"] = account_navigation
     environment.globals["csrf_field"] = CSRF_FIELD
     environment.filters["label"] = lambda name: str(name).replace("_", " ")
+    environment.filters["codes"] = keep_codes_whole
     environment.globals["href_for"] = href_for
     return environment
 
