@@ -5,9 +5,9 @@ Each test is one "Done when" line of issue 15; the same career without the MSc f
 
 import pytest
 
-from careerset.analysis.growth_reason import is_growth
 from careerset.analysis.evidence import held_years
 from careerset.analysis.gaps import compute_gaps
+from careerset.analysis.growth_reason import is_growth
 from careerset.analysis.paths import find_paths
 from careerset.analysis.plan import build_plan, track_progress
 from careerset.analysis.verdict import assess_career
