@@ -20,3 +20,7 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[type[UserError], tuple[str, NextAction | None]]:
+        # Keeps `action` when the error crosses a process boundary (uploads parse elsewhere).
+        return (type(self), (self.message, self.action))

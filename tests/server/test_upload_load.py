@@ -2,9 +2,10 @@
 PostgreSQL, two clients each importing an 8,000-entry file while a third keeps working.
 
 Before, the event loop ran each merge and a third client waited about 21 s. Here the third
-client must be answered throughout (every request 200, p99 well under the old freeze) and both
-uploads must complete. The measured p99 and upload times are printed (`-rP`); the targets of
-1 s and 5 s are timing figures for a quiet machine, not pass/fail lines on a shared one.
+client must be answered throughout: every request 200 and a p99 under 1 s (uploads parse in
+separate, lower-priority processes, so it is tens of milliseconds when the machine is quiet).
+Both uploads must complete; their times are printed (`-rP`) beside the p99, and the 5 s
+target for them is a timing figure for a quiet machine, so only a liveness bound is asserted.
 """
 
 import asyncio
@@ -25,8 +26,8 @@ from postgres_server import postgres_database
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 ENTRIES = 8_000
-# Liveness bounds, far from the 21 s freeze this guards against and robust to a busy machine.
-MAX_P99_SECONDS = 5.0
+MAX_P99_SECONDS = 1.0
+# A liveness bound, far above the few seconds an upload takes, robust to a busy machine.
 MAX_UPLOAD_SECONDS = 60.0
 TOKEN = re.compile(r'<meta name="csrf-token" content="([0-9a-f]+)">')
 

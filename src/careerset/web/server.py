@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import threading
 
 from fastapi import FastAPI
 
 from careerset.errors import UserError
+from careerset.web.heavy_work import warm_up
 
 DB_VARIABLE = "CAREERSET_SERVER_DB"
 HOSTS_VARIABLE = "CAREERSET_SERVER_ALLOWED_HOSTS"
@@ -28,6 +30,7 @@ SECURE_VARIABLE = "CAREERSET_SERVER_SECURE_COOKIES"
 RELAXED_VARIABLE = "CAREERSET_SERVER_RELAXED_READ_AUDIT"
 SECRET_VARIABLE = "CAREERSET_SECRET"
 MIN_SECRET = 16
+SWITCH_INTERVAL_S = 0.001
 
 
 def secret_from_environment() -> bytes | None:
@@ -78,6 +81,10 @@ def make_app() -> FastAPI:
             f"{DB_VARIABLE} is not set; start server mode with `careerset serve --server`."
         )
     threading.Thread(target=warm_coder, daemon=True).start()
+    warm_up()  # the parsing processes start now, not during the first upload
+    # A heavy-work thread (an import's merge and writes) hands the interpreter lock back to
+    # the event loop every millisecond rather than every five, so other requests barely wait.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     hosts = frozenset(h.strip() for h in os.environ.get(HOSTS_VARIABLE, "").split(",") if h.strip())
     app = create_app(
         db,

@@ -21,7 +21,7 @@ from careerset.model.career import Career
 from careerset.model.entries import Entry
 from careerset.web.context import WebContext, get_context
 from careerset.web.cv_formats import export_json_resume, export_yaml
-from careerset.web.heavy_work import run_heavy
+from careerset.web.heavy_work import run_heavy, run_isolated
 from careerset.web.pages import render
 from careerset.wording import count_of
 
@@ -63,7 +63,7 @@ async def import_file(
     chosen = None if file_format == "auto" else ImportFormat(file_format)
     # Parsing, coding and writing take seconds for a big file: never on the event loop.
     try:
-        career, found = await run_heavy(read_career_upload, name, data, chosen)
+        career, found = await run_isolated(read_career_upload, name, data, chosen)
     except UserError as error:
         return render(request, "exchange.html", status_code=400, message=None, error=error.message)
     result = await run_heavy(_store_import, context, career, found, replace)
