@@ -18,7 +18,7 @@ STORE = APP.state.context.store
 with STORE.transaction() as _session:
     ACTOR = _session.create_user("contract@example.org", "correct horse battery", "client")
 CSRF = "contract-csrf-cookie-0123456789"
-ROUTES = "^/(login|logout|account|account/password|api/status)$"
+ROUTES = "^/(login|logout|account|account/password|api/status|exchange/import)$"
 
 schema = schemathesis.openapi.from_dict(APP.openapi())
 schema.app = APP

@@ -23,6 +23,7 @@ from careerset.web.context import WebContext, get_context
 from careerset.web.cv_formats import export_json_resume, export_yaml
 from careerset.web.heavy_work import run_heavy, run_isolated
 from careerset.web.pages import render
+from careerset.web.statuses import documented
 from careerset.wording import count_of
 
 router = APIRouter()
@@ -48,7 +49,7 @@ def _import_message(name: str, result: ImportResult) -> str:
     )
 
 
-@router.post("/exchange/import", response_class=HTMLResponse)
+@router.post("/exchange/import", response_class=HTMLResponse, responses=documented(400, 403, 413))
 async def import_file(
     request: Request,
     context: Context,
