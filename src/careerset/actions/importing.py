@@ -111,9 +111,11 @@ def _coded(
     entries: list[Entry], session: StoreSession, coding: JobCoding | None
 ) -> tuple[list[Entry], str | None]:
     """Coding is a help: its failure never stops an import, it is reported instead."""
+    if coding is None:  # decided before importing the coder, which loads numpy and scipy
+        return entries, None
     from careerset.coding.autocode import needs_code
 
-    if coding is None or not any(needs_code(entry) for entry in entries):
+    if not any(needs_code(entry) for entry in entries):
         return entries, None
     try:
         return coding(entries, session.confirmed_codes()), None
