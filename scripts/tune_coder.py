@@ -37,6 +37,9 @@ from careerset.coding.matcher import (
 from careerset.coding.normalise import normalise_title
 from careerset.coding.sources import load_shared_data
 
+# Held-out titles count by employment to this power (0: every title alike).
+EMPLOYMENT_POWER = 0.5
+
 COMPONENTS = (
     "classifier",
     "nearest",
@@ -73,6 +76,15 @@ class Fold:
         number = {code[:7]: groups[i] for i, code in enumerate(self.index.codes)}
         self.gold = [{number[c] for c in golds[i] if c in number} for i in keep]
         self.major = [{c[:2] for c in golds[i]} for i in keep]
+        # People's titles come from workers, so occupations count by their employment; the
+        # square root tempers that, as surveys and job boards over-sample small occupations.
+        employed: dict[str, float] = {}
+        for code, count in source_kept.employment.items():
+            employed[code[:7]] = employed.get(code[:7], 0.0) + count
+        median = float(np.median(list(employed.values()))) if employed else 1.0
+        self.weight = np.asarray(
+            [np.mean([employed.get(c, median) for c in golds[i]]) ** EMPLOYMENT_POWER for i in keep]
+        )
         self.groups = groups
         self.majors = np.asarray([code[:2] for code in self.index.codes])
         self.parts = {
@@ -109,7 +121,13 @@ class Fold:
 
         # Alternate and BLS titles count alike, whatever their numbers.
         def mean(hits: NDArray[np.bool_]) -> float:
-            return float((hits[self.bls].mean() + hits[~self.bls].mean()) / 2)
+            return float(
+                (
+                    np.average(hits[self.bls], weights=self.weight[self.bls])
+                    + np.average(hits[~self.bls], weights=self.weight[~self.bls])
+                )
+                / 2
+            )
 
         return mean(hit1), mean(hit5), mean(major)
 

@@ -97,10 +97,13 @@ def score_normalised(
         scores += constant.astype(np.float32)
     if weights.nearest:
         similarity = word_part @ _transposed(index, "records")
-        similarity.data **= weights.sharpness
+        data = similarity.data
+        similarity.data = data * data * data if weights.sharpness == 3.0 else data**weights.sharpness
         nearest = similarity @ index.membership
-        nearest.data **= 1.0 / weights.sharpness
-        _add_sparse(scores, nearest, weights.nearest)
+        data = nearest.data
+        data = np.cbrt(data) if weights.sharpness == 3.0 else data ** (1.0 / weights.sharpness)
+        nearest.data = data * np.float32(weights.nearest)
+        scores += nearest.toarray()
     if weights.title_words:
         coverage = sp.csr_matrix(_word_shares(index, texts) @ index.title_words().T)
         _add_sparse(scores, coverage, weights.title_words)
@@ -242,7 +245,7 @@ def rank_scores(
     empty = ~np.isfinite(top)
     top = np.where(empty, np.float32(0.0), top).astype(np.float32)
     if width < columns:
-        candidates = np.argpartition(-scores, width - 1, axis=1)[:, :width]
+        candidates = np.argpartition(scores, columns - width, axis=1)[:, columns - width :]
     else:
         candidates = np.tile(np.arange(columns), (rows, 1))
     picked = np.take_along_axis(scores, candidates, axis=1)
@@ -301,6 +304,7 @@ def top_matches(index: CoderIndex, ranking: Ranking, top: int) -> list[list[Matc
     picked = np.minimum(picked * scale, confidence[:, None])
     results: list[list[Match]] = []
     codes, titles = index.codes, index.titles
+    make = tuple.__new__  # Match(...) without its keyword handling: this loop is hot
     for row_codes, row_scores, empty in zip(
         ranking.candidates[:, :top].tolist(), picked.tolist(), ranking.empty.tolist(), strict=True
     ):
@@ -309,7 +313,7 @@ def top_matches(index: CoderIndex, ranking: Ranking, top: int) -> list[list[Matc
             continue
         results.append(
             [
-                Match(codes[column], titles[column], score)
+                make(Match, (codes[column], titles[column], score))
                 for column, score in zip(row_codes, row_scores, strict=True)
             ]
         )
