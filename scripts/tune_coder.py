@@ -37,8 +37,11 @@ from careerset.coding.matcher import (
 from careerset.coding.normalise import normalise_title
 from careerset.coding.sources import load_shared_data
 
-# Held-out titles count by employment to this power (0: every title alike).
-EMPLOYMENT_POWER = 0.5
+# Held-out titles count by their occupation's employment to this power. 0: every title alike,
+# as in O*NET's samples of reported titles (about as many per occupation). Weighting by the
+# square root of employment was tried: it raises the prior and the BLS lookup, and codes
+# reported titles worse.
+EMPLOYMENT_POWER = 0.0
 
 COMPONENTS = (
     "classifier",
@@ -76,8 +79,6 @@ class Fold:
         number = {code[:7]: groups[i] for i, code in enumerate(self.index.codes)}
         self.gold = [{number[c] for c in golds[i] if c in number} for i in keep]
         self.major = [{c[:2] for c in golds[i]} for i in keep]
-        # People's titles come from workers, so occupations count by their employment; the
-        # square root tempers that, as surveys and job boards over-sample small occupations.
         employed: dict[str, float] = {}
         for code, count in source_kept.employment.items():
             employed[code[:7]] = employed.get(code[:7], 0.0) + count
