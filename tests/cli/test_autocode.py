@@ -382,7 +382,8 @@ def test_an_uncertain_code_offers_three_to_pick_from(run: Invoke) -> None:
 
 @pytest.mark.usefixtures("terminal")
 def test_enter_skips_when_the_best_code_is_less_likely_than_not(run: Invoke) -> None:
-    result = run("add", "job", "--title", "Customer Assistant", input="\n")
+    # A bare "Assistant" could be a dozen occupations: the coder is honestly unsure of it.
+    result = run("add", "job", "--title", "Assistant", input="\n")
     assert result.exit_code == 0, result.stderr
     assert "or skip [skip]" in result.stderr
     assert jobs(run)[0]["occupation_code"] is None

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from careerset.coding.index import CoderIndex, load_index, save_index
-from careerset.coding.matcher import match_titles
+from careerset.coding.matcher import match_titles, rank_scores, score_normalised
 from careerset.coding.service import Coder
 
 HOSTILE = [
@@ -141,3 +141,26 @@ def test_words_of_the_official_title_are_evidence(small_index: CoderIndex) -> No
     assert gain[0, column] == pytest.approx(DEFAULT_WEIGHTS.title_words, rel=1e-4)
     assert 0.0 < gain[1, column] < gain[0, column]
     assert np.allclose(gain[2], 0.0)
+
+
+def test_ranking_keeps_the_softmax_of_every_occupation(small_index: CoderIndex) -> None:
+    """The top-k ranking equals a plain softmax over all occupations, and its calibration
+    features are the best group's mass and its lead over the next group."""
+    texts = ["staff nurse", "truck driver", "web programmer"]
+    scores = score_normalised(small_index, texts)
+    ranking = rank_scores(small_index, scores, 0.1, 3)
+    full = np.exp((scores - scores.max(axis=1, keepdims=True)) / 0.1)
+    full /= full.sum(axis=1, keepdims=True)
+    order = np.argsort(-full, axis=1, kind="stable")
+    width = ranking.candidates.shape[1]
+    assert np.array_equal(ranking.candidates[:, 0], order[:, 0])
+    assert np.allclose(ranking.probabilities, np.take_along_axis(full, ranking.candidates, 1))
+    groups = small_index.soc_groups()
+    for row in range(len(texts)):
+        best = ranking.candidates[row, 0]
+        same = groups == groups[best]
+        mass = np.clip(full[row, same].sum(dtype=np.float64), 1e-6, 1 - 1e-6)
+        assert np.isclose(ranking.features[row, 0], np.log(mass / (1 - mass)), atol=1e-3)
+        gap = scores[row, best] - scores[row, ~same].max()
+        assert np.isclose(ranking.features[row, 1], min(gap, 5.0), atol=1e-5)
+    assert width == small_index.size  # fewer occupations than candidates: all of them

@@ -135,12 +135,22 @@ class FeatureSpace:
         indices: list[int] = []
         indptr = [0]
         for text in texts:
-            indices.extend(i for i in map(word_lookup, word_terms(text)) if i is not None)
-            for word in text.split():
+            words = text.split()
+            for word in words:
+                # A word's own column (if any) and its character n-gram columns, cached.
                 known = char_ids.get(word)
                 if known is None:
-                    known = char_ids[word] = self._word_char_ids(word)
+                    own = word_lookup(word)
+                    known = char_ids[word] = ([] if own is None else [own]) + self._word_char_ids(
+                        word
+                    )
                 indices.extend(known)
+            if words:
+                pairs = [
+                    f"{first}_{second}" for first, second in zip(words, words[1:], strict=False)
+                ]
+                pairs.append(f"^{words[-1]}")
+                indices.extend(i for i in map(word_lookup, pairs) if i is not None)
             indptr.append(len(indices))
         rows = len(texts)
         matrix = sp.csr_matrix(

@@ -7,6 +7,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp  # type: ignore[import-untyped]
@@ -45,11 +46,10 @@ class CoderIndex:
     title_vectors: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))
     task_vectors: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))
     _word_idf: dict[str, float] | None = field(default=None, repr=False, compare=False)
-    # Weighted sums of the two profile matrices, by (title weight, task weight); see matcher.
-    semantic_profiles: dict[tuple[float, float], NDArray[np.float32]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    # Matrices the matcher derives once per set of weights (merged, transposed); see matcher.
+    derived: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False, compare=False)
     _title_words: Matrix | None = field(default=None, repr=False, compare=False)
+    _same_group: Matrix | None = field(default=None, repr=False, compare=False)
 
     @property
     def size(self) -> int:
@@ -59,6 +59,17 @@ class CoderIndex:
         """For each occupation, the number of its 6-digit SOC group (first 7 characters)."""
         numbers: dict[str, int] = {}
         return np.asarray([numbers.setdefault(code[:7], len(numbers)) for code in self.codes])
+
+    def same_group(self) -> Matrix:
+        """Occupations x occupations: 1 where both share a 6-digit SOC group."""
+        if self._same_group is None:
+            groups = self.soc_groups()
+            member = sp.csr_matrix(
+                (np.ones(len(groups), dtype=np.float32), (np.arange(len(groups)), groups)),
+                shape=(len(groups), int(groups.max()) + 1 if len(groups) else 0),
+            )
+            self._same_group = sp.csr_matrix(member @ member.T, dtype=np.float32)
+        return self._same_group
 
     def word_idf(self) -> dict[str, float]:
         """Idf of each single word, the weights of a text's static embedding."""
@@ -185,13 +196,18 @@ def _add_semantic(
         return
     idf = index.word_idf()
     embedded = table.embed(texts, idf)
-    index.title_vectors = unit_rows(np.asarray(membership.T @ embedded, dtype=np.float32))
+    # Rounded as they are stored (float16), so a loaded index scores exactly as a built one.
+    index.title_vectors = _as_stored(unit_rows(np.asarray(membership.T @ embedded, np.float32)))
     owners = [row for row in range(index.size) for _ in described.get(row, [])]
     sentences = [text for row in range(index.size) for text in described.get(row, [])]
     tasks = np.zeros((index.size, table.dimensions), dtype=np.float32)
     if sentences:
         np.add.at(tasks, np.asarray(owners), table.embed(sentences, idf))
-    index.task_vectors = unit_rows(tasks)
+    index.task_vectors = _as_stored(unit_rows(tasks))
+
+
+def _as_stored(vectors: NDArray[np.float32]) -> NDArray[np.float32]:
+    return vectors.astype(np.float16).astype(np.float32)
 
 
 def _log_prior(codes: list[str], employment: dict[str, float]) -> NDArray[np.float32]:

@@ -16,35 +16,41 @@ from careerset.coding.features import Matrix
 from careerset.coding.index import CoderIndex
 from careerset.coding.normalise import normalise_title
 
-BATCH_SIZE = 2048
+# Titles scored together: a 4096 x occupations float32 block is 16 MB, and larger batches
+# spread the fixed cost of each sparse product further.
+BATCH_SIZE = 4096
 
 
 @dataclass(frozen=True)
 class ScoringWeights:
-    """How the evidence combines; chosen on alternate titles held out of the index.
+    """How the evidence combines; chosen by `scripts/tune_coder.py` on alternate and BLS titles
+    held out of the index (never on the evaluation titles).
 
     `nearest` scores each occupation by its closest known titles, with `sharpness` making
-    that a soft maximum. It is off by default: on held-out titles it added nothing the
-    classifier and the exact-title bonus do not, at a third of the time.
-    `title_words` rewards occupations whose official title holds the title's words (the share
-    of the title's idf mass found there): people report generic titles such as "counter clerk"
-    that O*NET files under the occupation named by those words, while alternate titles, which
-    the classifier learns from, are longer and more specific. It and `description` were
-    chosen on the O*NET reported-titles development set.
-    `temperature` turns the combined score into a softmax (see `calibration.py`).
+    that a soft maximum. `classifier` is the occupation centroids' score and `description`
+    the match of the title's words with the tasks and descriptions. `title_words` rewards
+    occupations whose official title holds the title's words (the share of the title's idf
+    mass found there). `exact` adds each occupation's share of a known naming text the title
+    equals; `exact_group`, `bls_exact` and `bls_group` are the same at the 6-digit level and
+    for BLS titles alone (the held-out folds found them no help beyond `exact`).
+    `semantic_title` and `semantic_task` are the static-embedding similarities to each
+    occupation's mean title and mean task. `temperature` turns the combined score into a
+    softmax (see `calibration.py`).
     """
 
-    nearest: float = 0.5
+    nearest: float = 0.65
     classifier: float = 0.5
-    description: float = 0.6
-    title_words: float = 0.3
-    prior: float = 0.005
-    exact: float = 0.6
+    description: float = 0.7
+    title_words: float = 0.05
+    prior: float = 0.0
+    exact: float = 1.6
     confirmed: float = 5.0
     sharpness: float = 3.0
-    semantic_title: float = 0.5
+    semantic_title: float = 1.25
     semantic_task: float = 0.3
     bls_exact: float = 0.0
+    exact_group: float = 0.0
+    bls_group: float = 0.0
     temperature: float = 0.1
 
 
@@ -75,33 +81,51 @@ def score_normalised(
     those win over the index's evidence.
     """
     combined, word_part = index.features.transform_parts(texts)
-    scores = np.asarray((combined @ index.classifier).toarray(), dtype=np.float32)
-    scores *= np.float32(weights.classifier)
-    scores += (weights.classifier * index.bias + weights.prior * index.prior).astype(np.float32)
-    if weights.nearest:
-        similarity = sp.csr_matrix(word_part @ index.records.T)
-        similarity.data **= weights.sharpness
-        nearest = sp.csr_matrix(similarity @ index.membership)
-        nearest.data **= 1.0 / weights.sharpness
-        _add_sparse(scores, nearest, weights.nearest)
-    evidence = word_part
-    if descriptions is not None:
+    if descriptions is None:
+        # Tasks and descriptions are matched on the title's words alone, which are a scaled
+        # part of the combined vector: one product with a merged matrix does both.
+        scores = (combined @ _linear_weights(index, weights)).toarray()
+    else:
+        scores = (combined @ index.classifier).toarray()
+        scores *= np.float32(weights.classifier)
         extra = index.features.word.transform(
             [normalise_title(text) if text else "" for text in descriptions]
         )
         evidence = sp.csr_matrix(word_part + extra)
-    _add_sparse(scores, sp.csr_matrix(evidence @ index.descriptions.T), weights.description)
+        _add_sparse(scores, evidence @ _transposed(index, "descriptions"), weights.description)
+    scores = np.asarray(scores, dtype=np.float32)
+    constant = weights.classifier * index.bias + weights.prior * index.prior
+    if constant.any():
+        scores += constant.astype(np.float32)
+    if weights.nearest:
+        similarity = word_part @ _transposed(index, "records")
+        data = similarity.data
+        similarity.data = (
+            data * data * data if weights.sharpness == 3.0 else data**weights.sharpness
+        )
+        nearest = similarity @ index.membership
+        data = nearest.data
+        data = np.cbrt(data) if weights.sharpness == 3.0 else data ** (1.0 / weights.sharpness)
+        nearest.data = data * np.float32(weights.nearest)
+        scores += nearest.toarray()
     if weights.title_words:
         coverage = sp.csr_matrix(_word_shares(index, texts) @ index.title_words().T)
         _add_sparse(scores, coverage, weights.title_words)
     exact_rows = [index.exact_keys.get(text, -1) for text in texts]
     hits = [row for row, key in enumerate(exact_rows) if key >= 0]
     if hits:
-        exact = index.membership[[exact_rows[row] for row in hits]].toarray()
-        scores[hits] += weights.exact * exact
-        if weights.bls_exact:
-            official = index.official[[exact_rows[row] for row in hits]].toarray()
-            scores[hits] += weights.bls_exact * official
+        found = [exact_rows[row] for row in hits]
+        named = index.membership[found]
+        if weights.exact:
+            scores[hits] += weights.exact * named.toarray()
+        if weights.exact_group:
+            scores[hits] += weights.exact_group * (named @ index.same_group()).toarray()
+        if weights.bls_exact or weights.bls_group:
+            official = index.official[found]
+            if weights.bls_exact:
+                scores[hits] += weights.bls_exact * official.toarray()
+            if weights.bls_group:
+                scores[hits] += weights.bls_group * (official @ index.same_group()).toarray()
     _add_semantic(index, texts, scores, weights)
     if confirmed:
         for row, text in enumerate(texts):
@@ -113,6 +137,36 @@ def score_normalised(
         empty &= np.array([text not in confirmed for text in texts], dtype=bool)
     scores[empty] = -np.inf
     return scores.astype(np.float32, copy=False)
+
+
+def _linear_weights(index: CoderIndex, weights: ScoringWeights) -> Matrix:
+    """Combined features x occupations: the classifier plus the description evidence (whose
+    word vectors are the combined vectors' word columns over the square root of their weight).
+    """
+    key = ("linear", weights.classifier, weights.description)
+    cached = index.derived.get(key)
+    if cached is None:
+        words = index.features.word.size
+        descriptions = sp.csr_matrix(_transposed(index, "descriptions"))
+        padding = sp.csr_matrix((index.classifier.shape[0] - words, descriptions.shape[1]))
+        scale = weights.description / np.sqrt(index.features.word_weight)
+        cached = sp.csr_matrix(
+            weights.classifier * index.classifier
+            + np.float32(scale) * sp.vstack([descriptions, padding], format="csr"),
+            dtype=np.float32,
+        )
+        cached.sum_duplicates()
+        index.derived[key] = cached
+    return cached
+
+
+def _transposed(index: CoderIndex, name: str) -> Matrix:
+    """A stored matrix transposed into CSR once, rather than converted in every product."""
+    key = ("transposed", name)
+    cached = index.derived.get(key)
+    if cached is None:
+        cached = index.derived[key] = sp.csr_matrix(getattr(index, name).T)
+    return cached
 
 
 def _add_semantic(
@@ -128,12 +182,12 @@ def _add_semantic(
         return
     query = table.embed(texts, index.word_idf())
     # Both similarities are linear in the query, so one product with their weighted sum does.
-    key = (weights.semantic_title, weights.semantic_task)
-    profiles = index.semantic_profiles.get(key)
+    key = ("semantic", weights.semantic_title, weights.semantic_task)
+    profiles = index.derived.get(key)
     if profiles is None:
         combined = weights.semantic_title * index.title_vectors
         combined += weights.semantic_task * index.task_vectors
-        profiles = index.semantic_profiles[key] = np.ascontiguousarray(combined.T, np.float32)
+        profiles = index.derived[key] = np.ascontiguousarray(combined.T, np.float32)
     scores += query @ profiles
 
 
@@ -162,77 +216,108 @@ def _add_sparse(dense: NDArray[np.float32], sparse: Matrix, weight: float) -> No
     dense[rows, sparse.indices] += np.float32(weight) * sparse.data
 
 
-def confidences(scores: NDArray[np.float32], temperature: float) -> NDArray[np.float64]:
-    """Softmax over occupations; rows with no evidence come back as all zeros."""
-    top = scores.max(axis=1, keepdims=True)
-    finite = np.isfinite(top[:, 0])
-    shifted = np.where(finite[:, None], scores - np.where(finite[:, None], top, 0.0), -np.inf)
-    exponentials = np.exp(shifted * np.float32(1.0 / temperature)).astype(np.float64, copy=False)
-    totals = exponentials.sum(axis=1, keepdims=True)
+# Candidates kept per title beyond the shown ones: enough to find the best code of another
+# 6-digit group (the calibration's score gap) without sorting every occupation.
+CANDIDATES = 16
+
+
+class Ranking(NamedTuple):
+    """Per title: candidate columns best first, their softmax probabilities, and the
+    calibration features of the best one (see `calibration_features`)."""
+
+    candidates: NDArray[np.int64]
+    probabilities: NDArray[np.float64]
+    features: NDArray[np.float64]
+    empty: NDArray[np.bool_]
+
+
+def rank_scores(
+    index: CoderIndex,
+    scores: NDArray[np.float32],
+    temperature: float,
+    width: int = CANDIDATES,
+    exact: NDArray[np.bool_] | None = None,
+) -> Ranking:
+    """The best `width` occupations per row under a softmax of the scores at `temperature`.
+
+    Only the partition function needs every column; everything else uses the candidates.
+    `exact` marks the rows whose title is a known naming text (a calibration feature).
+    """
+    rows, columns = scores.shape
+    width = max(1, min(max(width, CANDIDATES), columns))
+    top = scores.max(axis=1) if columns else np.zeros(rows, np.float32)
+    empty = ~np.isfinite(top)
+    top = np.where(empty, np.float32(0.0), top).astype(np.float32)
+    if width < columns:
+        candidates = np.argpartition(scores, columns - width, axis=1)[:, columns - width :]
+    else:
+        candidates = np.tile(np.arange(columns), (rows, 1))
+    picked = np.take_along_axis(scores, candidates, axis=1)
+    order = np.argsort(-picked, axis=1, kind="stable")
+    candidates = np.take_along_axis(candidates, order, axis=1)
+    picked = np.take_along_axis(picked, order, axis=1)
+    inverse = np.float32(1.0 / temperature)
+    exponentials = scores - top[:, None]
+    exponentials *= inverse
+    np.exp(exponentials, out=exponentials)
+    totals = exponentials.sum(axis=1, dtype=np.float64)
     totals[totals == 0.0] = 1.0
-    probabilities: NDArray[np.float64] = exponentials / totals
-    return probabilities
-
-
-def calibration_features(
-    index: CoderIndex, scores: NDArray[np.float32], probabilities: NDArray[np.float64]
-) -> NDArray[np.float64]:
-    """Per row: the log-odds of the best code's 6-digit group under the softmax, and the score
-    gap between the best code and the best code of any other 6-digit group."""
-    groups = index.soc_groups()
-    best = probabilities.argmax(axis=1)
-    same = groups[None, :] == groups[best][:, None]
-    mass = np.clip(np.where(same, probabilities, 0.0).sum(axis=1), 1e-6, 1 - 1e-6)
-    finite = np.where(np.isfinite(scores), scores, -1e9)
-    top_score = finite[np.arange(len(best)), best]
-    other = np.where(same, -1e9, finite).max(axis=1)
-    gap = np.clip(top_score - other, 0.0, 5.0)
-    return np.column_stack([np.log(mass / (1 - mass)), gap])
+    probabilities = np.exp((picked - top[:, None]).astype(np.float64) * inverse) / totals[:, None]
+    probabilities[empty] = 0.0
+    # The best code's 6-digit group: its probability mass and its lead over the next group.
+    same = index.same_group()
+    best = candidates[:, 0]
+    counts = np.diff(same.indptr)[best]
+    member_rows = np.repeat(np.arange(rows), counts)
+    starts = same.indptr[best]
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    members = same.indices[np.repeat(starts, counts) + offsets]
+    mass = np.bincount(member_rows, exponentials[member_rows, members], minlength=rows) / totals
+    mass = np.clip(mass, 1e-6, 1 - 1e-6)
+    groups = index.soc_groups()[candidates]
+    other = groups != groups[:, :1]
+    first_other = np.where(other.any(axis=1), other.argmax(axis=1), width - 1)
+    runner_up = picked[np.arange(rows), first_other]
+    finite = np.isfinite(runner_up) & np.isfinite(picked[:, 0])
+    gap = np.clip(np.where(finite, picked[:, 0] - np.where(finite, runner_up, 0.0), 5.0), 0.0, 5.0)
+    known = np.zeros(rows) if exact is None else exact.astype(np.float64)
+    features = np.column_stack([np.log(mass / (1 - mass)), gap, known])
+    return Ranking(candidates, probabilities, features, empty)
 
 
 def calibrated(features: NDArray[np.float64]) -> NDArray[np.float64]:
     """The probability that the best code is right at the 6-digit level (see calibration.py)."""
-    from careerset.coding.calibration import COEFFICIENTS
+    from careerset.coding.calibration import KNOTS, apply_isotonic
 
-    intercept, *slopes = COEFFICIENTS
-    logits = intercept + features @ np.asarray(slopes, dtype=np.float64)
-    result: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-logits))
-    return result
+    return apply_isotonic(features[:, 1], KNOTS)
 
 
-def top_matches(
-    index: CoderIndex,
-    probabilities: NDArray[np.float64],
-    top: int,
-    confidence: NDArray[np.float64] | None = None,
-) -> list[list[Match]]:
-    """The `top` most likely occupations per row; rows without evidence (all zero) get none.
+def top_matches(index: CoderIndex, ranking: Ranking, top: int) -> list[list[Match]]:
+    """The `top` most likely occupations per row; rows without evidence get none.
 
-    With `confidence` (calibrated, per row), the best code gets it and the others are scaled
-    by the same factor, so their order and ratios stay the softmax's.
+    The best code gets the calibrated confidence and the others are scaled by the same
+    factor, so their order and ratios stay the softmax's.
     """
-    top = max(0, min(top, index.size))
-    if top == 0 or probabilities.shape[0] == 0:
-        return [[] for _ in range(probabilities.shape[0])]
-    candidates = np.argpartition(-probabilities, top - 1, axis=1)[:, :top]
-    picked = np.take_along_axis(probabilities, candidates, axis=1)
-    order = np.argsort(-picked, axis=1, kind="stable")
-    candidates = np.take_along_axis(candidates, order, axis=1)
-    picked = np.take_along_axis(picked, order, axis=1)
-    if confidence is not None:
-        scale = np.where(
-            picked[:, :1] > 0, confidence[:, None] / np.maximum(picked[:, :1], 1e-12), 0
-        )
-        picked = np.minimum(picked * scale, confidence[:, None])
+    rows = ranking.candidates.shape[0]
+    top = max(0, min(top, index.size, ranking.candidates.shape[1] if rows else 0))
+    if top == 0 or rows == 0:
+        return [[] for _ in range(rows)]
+    confidence = calibrated(ranking.features)
+    picked = ranking.probabilities[:, :top]
+    scale = np.where(picked[:, :1] > 0, confidence[:, None] / np.maximum(picked[:, :1], 1e-12), 0)
+    picked = np.minimum(picked * scale, confidence[:, None])
     results: list[list[Match]] = []
     codes, titles = index.codes, index.titles
-    for row_codes, row_scores in zip(candidates.tolist(), picked.tolist(), strict=True):
-        if row_scores[0] <= 0.0:
+    make = tuple.__new__  # Match(...) without its keyword handling: this loop is hot
+    for row_codes, row_scores, empty in zip(
+        ranking.candidates[:, :top].tolist(), picked.tolist(), ranking.empty.tolist(), strict=True
+    ):
+        if empty or row_scores[0] <= 0.0:
             results.append([])
             continue
         results.append(
             [
-                Match(codes[column], titles[column], score)
+                make(Match, (codes[column], titles[column], score))
                 for column, score in zip(row_codes, row_scores, strict=True)
             ]
         )
@@ -271,7 +356,7 @@ def _ranked(
         batch = texts[start : start + BATCH_SIZE]
         extra = descriptions[start : start + BATCH_SIZE] if descriptions is not None else None
         scores = score_normalised(index, batch, extra, weights, confirmed)
-        probabilities = confidences(scores, weights.temperature)
-        calibrated_top = calibrated(calibration_features(index, scores, probabilities))
-        results.extend(top_matches(index, probabilities, top, calibrated_top))
+        known = np.asarray([text in index.exact_keys for text in batch], dtype=bool)
+        ranking = rank_scores(index, scores, weights.temperature, top, known)
+        results.extend(top_matches(index, ranking, top))
     return results

@@ -180,6 +180,8 @@ _NUMBERED = re.compile(r"(?<=\d)\.(?=[a-z])")
 
 def fold_text(text: str) -> str:
     """Lowercase ASCII: accents removed, other scripts dropped, so 'Café' becomes 'cafe'."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return decomposed.encode("ascii", "ignore").decode("ascii").lower()
 
@@ -213,8 +215,8 @@ def _neutral(word: str) -> str:
 def _main_segment(text: str) -> str:
     """Keep the part of 'Nurse - ICU, nights' that names the job: the first long segment."""
     parts = [part.strip() for part in _SPLITTERS.split(text) if part and part.strip()]
-    if not parts:
-        return ""
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
     for position, part in enumerate(parts):
         words = [
             word
@@ -230,6 +232,17 @@ def _main_segment(text: str) -> str:
     return parts[0]
 
 
+@lru_cache(maxsize=50_000)
+def _word_parts(raw: str) -> tuple[str, ...]:
+    """The canonical words one raw word becomes: expanded, singular, neutral, no noise."""
+    parts: list[str] = []
+    for word in ABBREVIATIONS.get(raw, raw).split():
+        for part in _neutral(singularise(word)).split():
+            if part not in NOISE_WORDS and not _DIGITS.fullmatch(part):
+                parts.append(part)
+    return tuple(parts)
+
+
 @lru_cache(maxsize=200_000)
 def normalise_title(title: str) -> str:
     """The canonical form of a job title: lowercase words, expanded, singular, no noise.
@@ -237,21 +250,17 @@ def normalise_title(title: str) -> str:
     Returns "" when nothing occupational is left (empty, emoji-only, other scripts).
     """
     text = fold_text(title[:300])
-    text = _BRACKETED.sub(" ", text)
+    if "(" in text or "[" in text or "{" in text:
+        text = _BRACKETED.sub(" ", text)
     text = _LEVEL.sub(" ", text)
-    text = text.replace("&", " and ").replace("'s", "")
+    if "&" in text or "'" in text:
+        text = text.replace("&", " and ").replace("'s", "")
     text = _NUMBERED.sub(" ", text)
     text = _main_segment(text)
     words: list[str] = []
     for raw in _NON_WORD.split(text.replace(".", "")):
-        if not raw:
-            continue
-        expanded = ABBREVIATIONS.get(raw, raw)
-        for word in expanded.split():
-            word = _neutral(singularise(word))
-            for part in word.split():
-                if part not in NOISE_WORDS and not _DIGITS.fullmatch(part):
-                    words.append(part)
+        if raw:
+            words.extend(_word_parts(raw))
     # Seniority words go unless they are the last word ("school principal", "chief").
     kept = [word for word in words[:-1] if word not in SENIORITY_WORDS] + words[-1:]
     return " ".join(kept)

@@ -20,26 +20,35 @@ class WordVectors:
         self.lookup = {word: row for row, word in enumerate(words)}
         self.vectors = vectors
         self.dimensions = int(vectors.shape[1])
+        self._weights: dict[int, dict[str, tuple[int, float]]] = {}
+        self._idf: Mapping[str, float] | None = None
 
     def embed(
         self, texts: Sequence[str], idf: Mapping[str, float] | None = None
     ) -> NDArray[np.float32]:
         """One unit vector per normalised text (zeros when no word is known)."""
-        rows: list[int] = []
-        columns: list[int] = []
-        weights: list[float] = []
-        lookup = self.lookup.get
-        for row, text in enumerate(texts):
-            for word in set(text.split()):
-                column = lookup(word)
-                if column is not None:
-                    rows.append(row)
-                    columns.append(column)
-                    weights.append(idf.get(word, 1.0) if idf is not None else 1.0)
         import scipy.sparse as sp  # type: ignore[import-untyped]
 
+        words = self._weights.get(id(idf))
+        if words is None:
+            # Each known word's row and weight, looked up once per idf table.
+            weight = idf.get if idf is not None else (lambda word, default: default)
+            words = {word: (row, weight(word, 1.0)) for word, row in self.lookup.items()}
+            self._weights = {id(idf): words}
+            self._idf = idf  # keeps the table alive, so its id stays its own
+        lookup = words.get
+        indptr = [0]
+        columns: list[int] = []
+        weights: list[float] = []
+        for text in texts:
+            for word in set(text.split()):
+                known = lookup(word)
+                if known is not None:
+                    columns.append(known[0])
+                    weights.append(known[1])
+            indptr.append(len(columns))
         mixing = sp.csr_matrix(
-            (np.asarray(weights, np.float32), (rows, columns)),
+            (np.asarray(weights, np.float32), np.asarray(columns, np.int32), np.asarray(indptr)),
             shape=(len(texts), len(self.lookup)),
         )
         return unit_rows(np.asarray(mixing @ self.vectors, dtype=np.float32))

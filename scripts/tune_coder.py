@@ -1,0 +1,215 @@
+"""Chooses the coder's scoring weights and fits its calibration on titles held out of the index.
+
+A maintainer runs it after changing the coder's evidence:
+
+    .venv/bin/python scripts/tune_coder.py ../shared/data
+
+Held-out folds are O*NET alternate titles and BLS Direct Match titles only (never the
+evaluation titles in ../shared/bench). For each fold, the index is built without the held
+texts; each evidence kind is scored on its own, and the weights are chosen by coordinate
+search on 6-digit top-1 (with top-5 and 2-digit top-1 as small tie-breakers). It prints the
+weights to paste into `ScoringWeights` and the calibration coefficients for calibration.py.
+"""
+
+import sys
+import time
+from dataclasses import asdict, fields, replace
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from careerset.coding.calibration import (
+    HIGHEST,
+    LOWEST,
+    apply_isotonic,
+    fit_isotonic,
+    held_out_folds,
+    reliability,
+)
+from careerset.coding.index import build_index
+from careerset.coding.matcher import (
+    DEFAULT_WEIGHTS,
+    ScoringWeights,
+    rank_scores,
+    score_normalised,
+)
+from careerset.coding.normalise import normalise_title
+from careerset.coding.sources import load_shared_data
+
+# Held-out titles count by their occupation's employment to this power. 0: every title alike,
+# as in O*NET's samples of reported titles (about as many per occupation). Weighting by the
+# square root of employment was tried: it raises the prior and the BLS lookup, and codes
+# reported titles worse.
+EMPLOYMENT_POWER = 0.0
+
+COMPONENTS = (
+    "classifier",
+    "nearest",
+    "description",
+    "title_words",
+    "prior",
+    "exact",
+    "bls_exact",
+    "exact_group",
+    "bls_group",
+    "semantic_title",
+    "semantic_task",
+)
+
+
+def one_hot(name: str) -> ScoringWeights:
+    zero = {field.name: 0.0 for field in fields(ScoringWeights) if field.name in COMPONENTS}
+    zero[name] = 1.0
+    return replace(DEFAULT_WEIGHTS, **zero)
+
+
+class Fold:
+    """Per-component score matrices of one held-out fold."""
+
+    def __init__(self, source_kept, held: dict[str, set[str]], kinds: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+        self.index = build_index(source_kept, "tuning")
+        texts = [normalise_title(text) for text in held]
+        kind_of = [kinds[text] for text in held]
+        golds = list(held.values())
+        keep = [i for i, text in enumerate(texts) if text]
+        self.texts = [texts[i] for i in keep]
+        self.bls = np.asarray([kind_of[i] == "bls" for i in keep])
+        groups = self.index.soc_groups()
+        number = {code[:7]: groups[i] for i, code in enumerate(self.index.codes)}
+        self.gold = [{number[c] for c in golds[i] if c in number} for i in keep]
+        self.major = [{c[:2] for c in golds[i]} for i in keep]
+        employed: dict[str, float] = {}
+        for code, count in source_kept.employment.items():
+            employed[code[:7]] = employed.get(code[:7], 0.0) + count
+        median = float(np.median(list(employed.values()))) if employed else 1.0
+        self.weight = np.asarray(
+            [np.mean([employed.get(c, median) for c in golds[i]]) ** EMPLOYMENT_POWER for i in keep]
+        )
+        self.groups = groups
+        self.majors = np.asarray([code[:2] for code in self.index.codes])
+        self.parts = {
+            name: score_normalised(self.index, self.texts, weights=one_hot(name))
+            for name in COMPONENTS
+        }
+        self.empty = ~np.isfinite(self.parts["classifier"]).all(axis=1)
+        for part in self.parts.values():
+            part[~np.isfinite(part)] = 0.0
+
+    def scores(self, weights: dict[str, float]) -> NDArray[np.float32]:
+        total = np.zeros_like(self.parts["classifier"])
+        for name, weight in weights.items():
+            if weight:
+                total += np.float32(weight) * self.parts[name]
+        total[self.empty] = -np.inf
+        return total
+
+    def accuracy(self, weights: dict[str, float]) -> tuple[float, float, float]:
+        scores = self.scores(weights)
+        top5 = np.argpartition(-scores, 5, axis=1)[:, :5]
+        order = np.argsort(-np.take_along_axis(scores, top5, axis=1), axis=1)
+        top5 = np.take_along_axis(top5, order, axis=1)
+        first = top5[:, 0]
+        hit1 = np.asarray([self.groups[f] in g for f, g in zip(first, self.gold, strict=True)])
+        hit5 = np.asarray(
+            [
+                bool(g & set(self.groups[row].tolist()))
+                for row, g in zip(top5, self.gold, strict=True)
+            ]
+        )
+        major = np.asarray([self.majors[f] in m for f, m in zip(first, self.major, strict=True)])
+        hit1[self.empty] = hit5[self.empty] = major[self.empty] = False
+
+        # Alternate and BLS titles count alike, whatever their numbers.
+        def mean(hits: NDArray[np.bool_]) -> float:
+            return float(
+                (
+                    np.average(hits[self.bls], weights=self.weight[self.bls])
+                    + np.average(hits[~self.bls], weights=self.weight[~self.bls])
+                )
+                / 2
+            )
+
+        return mean(hit1), mean(hit5), mean(major)
+
+
+def objective(folds: list[Fold], weights: dict[str, float]) -> tuple[float, tuple[float, ...]]:
+    results = np.asarray([fold.accuracy(weights) for fold in folds]).mean(axis=0)
+    return float(results[0] + 0.25 * results[1] + 0.25 * results[2]), tuple(results)
+
+
+def search(folds: list[Fold], start: dict[str, float], rounds: int = 3) -> dict[str, float]:
+    best = dict(start)
+    best_value, best_figures = objective(folds, best)
+    print(f"start {best_figures}", flush=True)
+    for round_number in range(rounds):
+        improved = False
+        for name in COMPONENTS:
+            if name == "classifier":
+                continue  # the scale: other weights are relative to it
+            current = best[name]
+            candidates = {
+                0.0,
+                current * 0.5,
+                current * 0.75,
+                current * 1.25,
+                current * 1.5,
+                current * 2.0,
+                current + 0.05,
+                current + 0.2,
+                max(current - 0.05, 0.0),
+                0.1,
+                0.3,
+                0.6,
+                1.0,
+            }
+            for value in sorted(candidates):
+                trial = dict(best, **{name: round(value, 4)})
+                trial_value, figures = objective(folds, trial)
+                if trial_value > best_value + 1e-6:
+                    best, best_value, best_figures = trial, trial_value, figures
+                    improved = True
+            print(f"round {round_number} {name}={best[name]} {best_figures}", flush=True)
+        if not improved:
+            break
+    return best
+
+
+def main() -> None:
+    data = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/data")
+    folds_wanted = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 2
+    source = load_shared_data(data, "onet")
+    start = time.process_time()
+    folds = [Fold(kept, held, kinds) for kept, held, kinds in held_out_folds(source, folds_wanted)]
+    print(
+        f"{len(folds)} folds, {sum(len(f.texts) for f in folds)} held-out titles, "
+        f"{time.process_time() - start:.0f} s CPU",
+        flush=True,
+    )
+    initial = {name: float(asdict(DEFAULT_WEIGHTS)[name]) for name in COMPONENTS}
+    tuned = search(folds, initial) if "--fit-only" not in sys.argv else initial
+    print("weights:", tuned)
+    weights = replace(DEFAULT_WEIGHTS, **tuned)
+    features, outcomes = [], []
+    for fold in folds:
+        scores = fold.scores(tuned)
+        known = np.asarray([text in fold.index.exact_keys for text in fold.texts], dtype=bool)
+        ranking = rank_scores(fold.index, scores, weights.temperature, 5, known)
+        usable = ~ranking.empty
+        best = ranking.candidates[usable, 0]
+        gold = [g for g, keep in zip(fold.gold, usable.tolist(), strict=True) if keep]
+        outcomes.append(np.asarray([fold.groups[b] in g for b, g in zip(best, gold, strict=True)]))
+        features.append(ranking.features[usable])
+    feature_matrix, outcome = np.concatenate(features), np.concatenate(outcomes).astype(float)
+    knots = tuple(
+        (gap, min(max(chance, LOWEST), HIGHEST))
+        for gap, chance in fit_isotonic(feature_matrix[:, 1], outcome, knots=200)
+    )
+    print(f"KNOTS = {knots}")
+    confidence = apply_isotonic(feature_matrix[:, 1], knots)
+    _, error = reliability(confidence, outcome.astype(bool))
+    print(f"held-out ECE (in-sample fit): {error:.3f}, best right: {outcome.mean():.3f}")
+
+
+if __name__ == "__main__":
+    main()
