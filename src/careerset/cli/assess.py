@@ -23,7 +23,6 @@ from careerset.errors import UserError
 from careerset.model.career import Career
 from careerset.next_action import Advice, NextAction
 from careerset.reference.query import open_reference
-from careerset.render.report_text import render_text
 
 _STYLES = {CAREER_STEP: "green", JOB: "red"}
 
@@ -90,6 +89,8 @@ def render_json(report: CareerReport) -> str:
 
 
 def render_cli_text(report: CareerReport) -> str:
+    from careerset.render.report_text import render_text  # only `report` renders
+
     return render_text(report, cli_words)
 
 

@@ -88,14 +88,15 @@ class BulkQueries(ReferenceBase):
         """Element id -> mean importance over every occupation rating it (feature = domain).
 
         The same numbers as averaging `skill_importance_matrix` per element, summed in the same
-        order (by code), in one pass inside SQLite: `+domain` makes it scan the table in primary
-        key order rather than look each row up through the element index, which is slower.
+        order (by code), in one pass inside SQLite. `+element_id` keeps SQLite reading the
+        domain's rows in primary key order rather than looking up each row through the element
+        index, which is several times slower.
         """
         self.require(domain)
         domain = self.rating_domain(domain)
         rows = self._db.execute(
             "SELECT element_id, sum(importance), count(importance) FROM rating"
-            " WHERE +domain = ? AND importance IS NOT NULL GROUP BY element_id",
+            " WHERE domain = ? AND importance IS NOT NULL GROUP BY +element_id",
             (domain,),
         )
         return {str(element_id): float(total) / count for element_id, total, count in rows}
