@@ -176,6 +176,13 @@ class InMemoryReference:
             for code, o in self.world.occupations.items()
         }
 
+    def skill_importance_means(self, domain: str = "skills") -> dict[str, float]:
+        totals: dict[str, list[float]] = {}
+        for ratings in self.skill_importance_matrix(domain).values():
+            for element, value in ratings.items():
+                totals.setdefault(element, []).append(value)
+        return {element: sum(values) / len(values) for element, values in totals.items()}
+
     def interests_all(self) -> dict[str, Interests]:
         return {code: i for code in self.world.occupations if (i := self.interests(code))}
 

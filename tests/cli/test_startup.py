@@ -9,6 +9,9 @@ from careerset.cli.commands import COMMAND_MODULES
 from careerset.cli.main import cli, command_name
 
 HEAVY = ("alembic", "mako", "fastapi", "matplotlib", "typst", "sklearn")
+# SQLAlchemy's ORM and PostgreSQL dialect: the store is Core, and PostgreSQL's parts load only
+# for a store on PostgreSQL.
+HEAVY_PARTS = ("sqlalchemy.orm", "sqlalchemy.dialects.postgresql")
 
 
 def imported_modules(home: Path, *args: str) -> set[str]:
@@ -25,7 +28,8 @@ def imported_modules(home: Path, *args: str) -> set[str]:
     return {line.rsplit("|", 1)[1].strip() for line in lines[1:]}
 
 
-def test_list_job_imports_nothing_heavy(home: Path) -> None:
+def initialized_store(home: Path) -> str:
+    """A store that is already current, so no command below has to migrate it."""
     home.mkdir(parents=True)
     store = str(home / "store.sqlite")
     subprocess.run(
@@ -34,12 +38,30 @@ def test_list_job_imports_nothing_heavy(home: Path) -> None:
         capture_output=True,
         check=True,
     )
-    modules = imported_modules(home, "--db", store, "list", "job")
-    assert "careerset.store.repository" in modules  # it did reach the store
+    return store
+
+
+def assert_nothing_heavy(modules: set[str]) -> None:
     roots = {name.split(".")[0] for name in modules}
     assert roots.isdisjoint(HEAVY), sorted(roots & set(HEAVY))
+    parts = sorted(name for name in modules if name.startswith(HEAVY_PARTS))
+    assert not parts, parts
     assert not any(name.startswith(("careerset.web", "careerset.render")) for name in modules)
     assert not any(name.startswith("careerset.coding") for name in modules)
+
+
+def test_list_job_imports_nothing_heavy(home: Path) -> None:
+    store = initialized_store(home)
+    modules = imported_modules(home, "--db", store, "list", "job")
+    assert "careerset.store.repository" in modules  # it did reach the store
+    assert_nothing_heavy(modules)
+
+
+def test_assess_imports_nothing_heavy(home: Path) -> None:
+    store = initialized_store(home)
+    modules = imported_modules(home, "--db", store, "assess")
+    assert "careerset.analysis.verdict" in modules  # it did reach the analysis
+    assert_nothing_heavy(modules)
 
 
 def test_every_command_is_mapped_to_its_module() -> None:

@@ -15,7 +15,7 @@ from careerset.model import Career, Person
 from careerset.model.validation import build_entry
 from careerset.store.repository import Store, StoreSession
 from careerset.store.rights import AccessDenied, Actor, ReadOnlyAccess
-from careerset.store.tables import AuditRow
+from careerset.store.tables import audit_table
 
 from .conftest import People  # type: ignore[import-not-found]
 
@@ -89,7 +89,7 @@ def _snapshot(store: Store, profile: str) -> tuple[Any, ...]:
 
 def _audit_count(store: Store) -> int:
     with store.transaction() as session:
-        return int(session.session.scalar(select(func.count()).select_from(AuditRow)) or 0)
+        return int(session.session.scalar(select(func.count()).select_from(audit_table)) or 0)
 
 
 def _attempt(store: Store, actor: Actor, method: Method, profile: str) -> Any:

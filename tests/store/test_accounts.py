@@ -15,7 +15,7 @@ from careerset.store.passwords import hash_password, token_id, verify_password
 from careerset.store.repository import Store
 from careerset.store.rights import AccessDenied
 from careerset.store.sign_in import PAIR_LIMIT, sign_in
-from careerset.store.tables import GrantRow, UserRow, WebSessionRow
+from careerset.store.tables import grant_table, user_table, web_session_table
 
 from .conftest import PASSWORD, People  # type: ignore[import-not-found]
 
@@ -37,7 +37,7 @@ def test_a_new_user_logs_in_with_the_password_only(store: Store) -> None:
         made = session.create_user("  Ana@Example.ORG ", PASSWORD, "client")
     assert made.email == "ana@example.org" and made.role == "client"
     with store.transaction() as session:
-        stored = session.session.scalar(select(UserRow))
+        stored = session.session.execute(select(user_table)).first()
         assert stored is not None and stored.password_hash.startswith("$argon2id$")
         assert PASSWORD not in stored.password_hash
     assert sign_in(store, "ANA@example.org", PASSWORD, now=NOW).actor == made
@@ -126,7 +126,7 @@ def test_sessions_carry_the_actor_until_they_expire(store: Store, people: People
         assert session.actor_for_session(other, NOW) == (people.cora, None)
         assert session.actor_for_session(token, NOW + timedelta(hours=11, minutes=59)) is not None
         # Only the hash is stored.
-        ids = set(session.session.scalars(select(WebSessionRow.id)))
+        ids = set(session.session.scalars(select(web_session_table.c.id)))
         assert ids == {token_id(token), token_id(other)} and token not in ids
         assert session.actor_for_session("made-up", NOW) is None
         assert session.actor_for_session("", NOW) is None
@@ -187,7 +187,7 @@ def test_removing_a_user_removes_their_sessions_and_grants(store: Store, people:
         session.remove_user("cora@example.org")
     with store.transaction() as session:
         assert session.actor_for_session(token) is None
-        assert session.session.scalar(select(func.count()).select_from(GrantRow)) == 0
+        assert session.session.scalar(select(func.count()).select_from(grant_table)) == 0
         assert session.find_actor("cora@example.org") is None
     with store.transaction(actor=people.ana) as session:
         notes = [(c.author, c.entry_id, c.text) for c in session.comments(people.ana, "ana")]

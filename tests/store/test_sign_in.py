@@ -20,7 +20,7 @@ from careerset.store.sign_in import (
     client_key,
     sign_in,
 )
-from careerset.store.tables import AuditRow
+from careerset.store.tables import audit_table
 
 from .conftest import PASSWORD, People  # type: ignore[import-not-found]
 
@@ -39,7 +39,7 @@ def checked_passwords(store: Store) -> int:
     """Attempts whose password was checked and wrong, by the audit log."""
     with store.transaction() as session:
         details = session.session.scalars(
-            select(AuditRow.detail).where(AuditRow.action == "login-failed")
+            select(audit_table.c.detail).where(audit_table.c.action == "login-failed")
         )
         return sum(1 for detail in details if detail in ("wrong password", "unknown account"))
 
@@ -123,9 +123,9 @@ def test_every_attempt_is_audited(store: Store, people: People) -> None:
         attempt(store, "ben@example.org", "wrong")
     with store.transaction() as session:
         rows = session.session.execute(
-            select(AuditRow.actor_id, AuditRow.action, AuditRow.detail)
-            .where(AuditRow.action.in_(["login", "login-failed"]))
-            .order_by(AuditRow.id)
+            select(audit_table.c.actor_id, audit_table.c.action, audit_table.c.detail)
+            .where(audit_table.c.action.in_(["login", "login-failed"]))
+            .order_by(audit_table.c.id)
         ).all()
     assert [tuple(r) for r in rows] == [
         (people.ana.user_id, "login-failed", "wrong password"),

@@ -26,7 +26,13 @@ from sqlalchemy import select
 from careerset.errors import UserError
 from careerset.model.entries import ENTRY_TYPES
 from careerset.model.validation import build_entry
-from careerset.store.tables import CommentRow, EntryRow, GrantRow, ProfileRow, UserRow
+from careerset.store.tables import (
+    comment_table,
+    entry_table,
+    grant_table,
+    profile_table,
+    user_table,
+)
 
 from .server_helpers import (  # type: ignore[import-not-found]
     SESSION_COOKIE,
@@ -468,7 +474,7 @@ def snapshot(app: FastAPI) -> list[Any]:
         return [
             sorted(
                 (p.id, p.name, json.dumps(p.person, sort_keys=True), p.updated.isoformat())
-                for p in db.scalars(select(ProfileRow))
+                for p in db.execute(select(profile_table))
             ),
             sorted(
                 (
@@ -478,14 +484,14 @@ def snapshot(app: FastAPI) -> list[Any]:
                     json.dumps(e.data, sort_keys=True),
                     e.updated.isoformat(),
                 )
-                for e in db.scalars(select(EntryRow))
+                for e in db.execute(select(entry_table))
             ),
             sorted(
                 (u.id, u.email, u.role, u.profile_id, u.password_hash)
-                for u in db.scalars(select(UserRow))
+                for u in db.execute(select(user_table))
             ),
-            sorted((g.profile_id, g.coach_id, g.level) for g in db.scalars(select(GrantRow))),
-            sorted((c.id, c.profile_id, c.text) for c in db.scalars(select(CommentRow))),
+            sorted((g.profile_id, g.coach_id, g.level) for g in db.execute(select(grant_table))),
+            sorted((c.id, c.profile_id, c.text) for c in db.execute(select(comment_table))),
         ]
 
 

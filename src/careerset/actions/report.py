@@ -5,19 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from careerset.actions.assessment import assess
 from careerset.actions.next_steps import next_steps
 from careerset.analysis.outlook import Outlook, summarize_outlook
 from careerset.analysis.report import CareerReport, build_report
 from careerset.analysis.targets import default_target
-from careerset.analysis.verdict import Assessment, assess_career
 from careerset.facts.protocol import Reference
 from careerset.model.career import Career
 from careerset.next_action import Advice, NextAction
 
-
-def assess(career: Career, reference: Reference | None, today: date) -> Assessment:
-    """One verdict per job, with components and reasons; no gaps or paths are computed."""
-    return assess_career(career, today, reference)
+__all__ = ["assess", "assessment_report", "career_report", "outlook_for"]
 
 
 def outlook_for(career: Career, reference: Reference | None, today: date) -> Outlook:

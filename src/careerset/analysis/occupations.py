@@ -17,8 +17,8 @@ from careerset.errors import UserError
 from careerset.facts.profile import Interests, Wages
 from careerset.facts.protocol import Reference
 
-# Mean skill importance over all occupations, per reference object: reading the whole rating
-# table costs ~80 ms, so it is done once per open reference, not once per assessment.
+# Mean skill importance over all occupations, per reference object: done once per open
+# reference, not once per assessment.
 _SKILL_MEANS: weakref.WeakKeyDictionary[object, dict[str, float]] = weakref.WeakKeyDictionary()
 
 # How O*NET's related-occupation tiers and SOC group levels read in a sentence.
@@ -35,11 +35,7 @@ def _all_skill_means(reference: Reference) -> dict[str, float]:
         return _SKILL_MEANS[reference]
     except (KeyError, TypeError):
         pass
-    totals: dict[str, list[float]] = {}
-    for ratings in reference.skill_importance_matrix("skills").values():
-        for element, value in ratings.items():
-            totals.setdefault(element, []).append(value)
-    means = {element: sum(values) / len(values) for element, values in totals.items()}
+    means = reference.skill_importance_means("skills")
     with contextlib.suppress(TypeError):  # not weak-referenceable: computed again next time
         _SKILL_MEANS[reference] = means
     return means

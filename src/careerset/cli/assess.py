@@ -7,13 +7,12 @@ from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from careerset.actions.report import assess, career_report
-from careerset.analysis.report import CareerReport
+from careerset.actions.assessment import assess
 from careerset.analysis.verdict import CAREER_STEP, JOB, Assessment
 from careerset.cli.main import app
 from careerset.cli.next_actions import cli_words
@@ -23,7 +22,9 @@ from careerset.errors import UserError
 from careerset.model.career import Career
 from careerset.next_action import Advice, NextAction
 from careerset.reference.query import open_reference
-from careerset.render.report_text import render_text
+
+if TYPE_CHECKING:
+    from careerset.analysis.report import CareerReport
 
 _STYLES = {CAREER_STEP: "green", JOB: "red"}
 
@@ -90,6 +91,8 @@ def render_json(report: CareerReport) -> str:
 
 
 def render_cli_text(report: CareerReport) -> str:
+    from careerset.render.report_text import render_text  # only `report` renders
+
     return render_text(report, cli_words)
 
 
@@ -117,6 +120,8 @@ def report_command(
 
     Example: careerset report --format pdf -o report.pdf
     """
+    from careerset.actions.report import career_report  # `assess` never builds the report
+
     career = load_career()
     reference = open_reference()
     report = career_report(career, reference, date.today())

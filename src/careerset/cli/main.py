@@ -1,5 +1,6 @@
 """The `careerset` command: the root app, its global options and the error boundary."""
 
+import gc
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -144,7 +145,16 @@ def command_name(args: list[str]) -> str | None:
 
 def main() -> None:
     """Console entry point: exit 0 ok, 2 for user mistakes and usage, 1 for anything else."""
-    _register(sys.argv[1:])
+    # Importing a command's modules allocates hundreds of thousands of objects that live as long
+    # as the process and frees almost none, so the cyclic garbage collector would only walk them
+    # again and again: it pauses meanwhile, and then leaves them out of every later collection
+    # (`freeze`). Commands run with it as usual; start-up takes a tenth less time.
+    gc.disable()
+    try:
+        _register(sys.argv[1:])
+    finally:
+        gc.enable()
+    gc.freeze()
     try:
         app(prog_name="careerset")
     except BrokenPipeError:

@@ -45,7 +45,11 @@ def new_id() -> str:
 class Entry(BaseModel):
     """Fields every entry has; `extra` keeps keys from imported files that careerset has no field for."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+    # `defer_build`: each kind's validator is built when first used, so a command that reads
+    # only jobs never pays for building the other ten.
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_enum_values=False, defer_build=True
+    )
 
     # Each kind narrows this to its own literal; it is the discriminator of `AnyEntry`.
     kind: str

@@ -8,7 +8,8 @@ from careerset.model.entries import Name, Text, Url
 
 
 class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Built when first used: a command that never reads the person never builds these.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     extra: dict[str, Any] = Field(default_factory=dict)
 
 

@@ -8,9 +8,9 @@ Signing in spans several transactions and lives in `careerset.store.sign_in`.
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Row, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from careerset.errors import UserError
@@ -32,11 +32,11 @@ from careerset.store.rights import (
     utc,
 )
 from careerset.store.tables import (
-    EntryRow,
-    ProfileRow,
-    SignInLimitRow,
-    UserRow,
-    WebSessionRow,
+    entry_table,
+    profile_table,
+    sign_in_limit_table,
+    user_table,
+    web_session_table,
 )
 
 SESSION_TTL = timedelta(hours=12)
@@ -54,18 +54,21 @@ class UserInfo:
 
 
 def email_key(email: str) -> str:
-    """What the sign-in limits store for an email: its digest (see `SignInLimitRow`)."""
+    """What the sign-in limits store for an email: its digest (see `sign_in_limit_table`)."""
     return token_id("email|" + email.strip().lower())
 
 
 class AccountsMixin(RightsMixin):
     """Accounts and web sessions: the account half of `StoreSession`."""
 
-    def _user_or_error(self, email: str) -> UserRow:
+    def _user_or_error(self, email: str) -> Row[Any]:
         row = self._user(email)
         if row is None:
             raise UserError(f"there is no account '{email[:60]}'; see `careerset user list`.")
         return row
+
+    def _user_by_id(self, user_id: int) -> Row[Any] | None:
+        return self.session.execute(select(user_table).where(user_table.c.id == user_id)).first()
 
     def find_actor(self, email: str) -> Actor | None:
         """The account with this email as an Actor (no password check: for operators and tests)."""
@@ -102,7 +105,7 @@ class AccountsMixin(RightsMixin):
             profile_id = self._client_profile(profile_name, cleaned, now)
         elif profile_name is not None:
             raise UserError(f"only a client has a career; a {checked_role} cannot be given one.")
-        row = UserRow(
+        statement = insert(user_table).values(
             email=cleaned,
             password_hash=hashed,
             role=checked_role,
@@ -112,14 +115,13 @@ class AccountsMixin(RightsMixin):
             failed_logins=0,
             locked_until=None,
         )
-        self.session.add(row)
         try:
             with self.session.begin_nested():
-                self.session.flush()
+                user_id = self._insert_id(statement)
         except IntegrityError:
             raise UserError(f"there is already an account '{cleaned}'.") from None
         self._audit(self.actor, "user-add", profile_id, f"{cleaned} as {checked_role}")
-        return actor_of(row)
+        return Actor(user_id=user_id, email=cleaned, role=checked_role, profile_id=profile_id)
 
     def _client_profile(self, name: str | None, email: str, now: datetime) -> int:
         wanted = (name if name is not None else email).strip()
@@ -127,45 +129,50 @@ class AccountsMixin(RightsMixin):
             raise UserError(
                 f"'{wanted[:40]}' is not a usable career name; use up to 100 characters."
             )
-        existing = self.session.scalar(select(ProfileRow).where(ProfileRow.name == wanted))
+        existing = self._profile_row(profile_table.c.name == wanted)
         if existing is None:
-            row = ProfileRow(name=wanted, person={}, created=now, updated=now)
-            self.session.add(row)
-            self.session.flush()
-            return row.id
-        owner = self.session.scalar(select(UserRow.email).where(UserRow.profile_id == existing.id))
+            statement = insert(profile_table).values(
+                name=wanted, person={}, created=now, updated=now
+            )
+            return self._insert_id(statement)
+        owner = self.session.scalar(
+            select(user_table.c.email).where(user_table.c.profile_id == existing.id)
+        )
         if owner is not None or name is None:
             raise UserError(
                 f"a career named '{wanted}' already exists; give the client another career name."
             )
-        return existing.id
+        return int(existing.id)
 
     def list_users(self, now: datetime | None = None) -> list[UserInfo]:
         from careerset.store.sign_in import PAIR_LIMIT
 
         self._require_admin()
         moment = utc(now or datetime.now(UTC))
+        limits = sign_in_limit_table.c
         locks = {
             key: until
             for key, until in self.session.execute(
-                select(SignInLimitRow.email_key, func.max(SignInLimitRow.reset_at))
-                .where(SignInLimitRow.attempts >= PAIR_LIMIT, SignInLimitRow.reset_at > moment)
-                .group_by(SignInLimitRow.email_key)
+                select(limits.email_key, func.max(limits.reset_at))
+                .where(limits.attempts >= PAIR_LIMIT, limits.reset_at > moment)
+                .group_by(limits.email_key)
             )
         }
         query = (
-            select(UserRow, ProfileRow.name)
-            .outerjoin(ProfileRow, ProfileRow.id == UserRow.profile_id)
-            .order_by(UserRow.email)
+            select(user_table, profile_table.c.name)
+            .outerjoin_from(
+                user_table, profile_table, profile_table.c.id == user_table.c.profile_id
+            )
+            .order_by(user_table.c.email)
         )
         users = []
-        for user, name in self.session.execute(query):
+        for user in self.session.execute(query):
             locked = locks.get(email_key(user.email))
             users.append(
                 UserInfo(
                     email=user.email,
                     role=cast(Role, user.role),
-                    profile=name,
+                    profile=user.name,
                     created=utc(user.created),
                     locked_until=None if locked is None else utc(locked),
                 )
@@ -177,11 +184,10 @@ class AccountsMixin(RightsMixin):
         self._require_admin()
         row = self._user_or_error(email)
         profile_id = row.profile_id
-        self.session.delete(row)
-        self.session.flush()
+        self._change(delete(user_table).where(user_table.c.id == row.id))
         if delete_career and profile_id is not None:
-            self.session.execute(delete(EntryRow).where(EntryRow.profile_id == profile_id))
-            self.session.execute(delete(ProfileRow).where(ProfileRow.id == profile_id))
+            self._change(delete(entry_table).where(entry_table.c.profile_id == profile_id))
+            self._change(delete(profile_table).where(profile_table.c.id == profile_id))
         self._audit(self.actor, "user-remove", profile_id, row.email)
 
     def set_role(self, email: str, role: str) -> None:
@@ -193,7 +199,11 @@ class AccountsMixin(RightsMixin):
             raise UserError(
                 "a client cannot become staff or the other way round; add a new account."
             )
-        row.role, row.updated = checked, datetime.now(UTC)
+        self._change(
+            update(user_table)
+            .where(user_table.c.id == row.id)
+            .values(role=checked, updated=datetime.now(UTC))
+        )
         self._audit(self.actor, "role", row.profile_id, f"{row.email} as {checked}")
 
     def set_password(self, email: str, new: str, *, password_hash: str | None = None) -> None:
@@ -204,27 +214,37 @@ class AccountsMixin(RightsMixin):
         """
         self._require_admin()
         row = self._user_or_error(email)
-        row.password_hash = password_hash or hash_password(check_password(new, row.email))
-        row.updated = datetime.now(UTC)
-        self.session.execute(
-            delete(SignInLimitRow).where(SignInLimitRow.email_key == email_key(row.email))
+        hashed = password_hash or hash_password(check_password(new, row.email))
+        self._change(
+            update(user_table)
+            .where(user_table.c.id == row.id)
+            .values(password_hash=hashed, updated=datetime.now(UTC))
         )
-        self.session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))
+        limits = sign_in_limit_table.c
+        self._change(delete(sign_in_limit_table).where(limits.email_key == email_key(row.email)))
+        self._change(delete(web_session_table).where(web_session_table.c.user_id == row.id))
         self._audit(self.actor, "password", row.profile_id, f"reset for {row.email}")
 
     def change_password(
         self, actor: Actor, old: str, new: str, *, keep_session: str | None = None
     ) -> None:
         """The user's own change. With `keep_session` (a token), every other session of theirs ends."""
-        row = self.session.get(UserRow, actor.user_id)
+        row = self._user_by_id(actor.user_id)
         if row is None or not verify_password(row.password_hash, old[:1000]):
             raise UserError("the current password is not right.")
-        row.password_hash = hash_password(check_password(new, row.email))
-        row.updated = datetime.now(UTC)
+        self._change(
+            update(user_table)
+            .where(user_table.c.id == row.id)
+            .values(
+                password_hash=hash_password(check_password(new, row.email)),
+                updated=datetime.now(UTC),
+            )
+        )
         if keep_session is not None:
-            self.session.execute(
-                delete(WebSessionRow).where(
-                    WebSessionRow.user_id == row.id, WebSessionRow.id != token_id(keep_session)
+            sessions = web_session_table.c
+            self._change(
+                delete(web_session_table).where(
+                    sessions.user_id == row.id, sessions.id != token_id(keep_session)
                 )
             )
         self._audit(actor, "password", actor.profile_id, "changed")
@@ -237,13 +257,14 @@ class AccountsMixin(RightsMixin):
         """A new login session; returns the raw cookie token (only its hash is stored)."""
         moment = utc(now or datetime.now(UTC))
         token = secrets.token_urlsafe(32)
-        self.session.execute(
-            delete(WebSessionRow).where(
-                WebSessionRow.user_id == actor.user_id, WebSessionRow.expires <= moment
+        sessions = web_session_table.c
+        self._change(
+            delete(web_session_table).where(
+                sessions.user_id == actor.user_id, sessions.expires <= moment
             )
         )
-        self.session.add(
-            WebSessionRow(
+        self._change(
+            insert(web_session_table).values(
                 id=token_id(token),
                 user_id=actor.user_id,
                 created=moment,
@@ -251,7 +272,6 @@ class AccountsMixin(RightsMixin):
                 viewing_profile_id=actor.profile_id,
             )
         )
-        self.session.flush()
         return token
 
     def actor_for_session(
@@ -261,18 +281,18 @@ class AccountsMixin(RightsMixin):
         if not token or len(token) > 200:
             return None
         moment = utc(now or datetime.now(UTC))
+        sessions = web_session_table.c
         found = self.session.execute(
-            select(WebSessionRow, UserRow)
-            .join(UserRow, UserRow.id == WebSessionRow.user_id)
-            .where(WebSessionRow.id == token_id(token))
+            select(sessions.expires, sessions.viewing_profile_id, user_table)
+            .join_from(web_session_table, user_table, user_table.c.id == sessions.user_id)
+            .where(sessions.id == token_id(token))
         ).first()
         if found is None:
             return None
-        web_session, user = found
-        if utc(web_session.expires) <= moment:
-            self.session.delete(web_session)
+        if utc(found.expires) <= moment:
+            self._change(delete(web_session_table).where(sessions.id == token_id(token)))
             return None
-        return actor_of(user), web_session.viewing_profile_id
+        return actor_of(found), found.viewing_profile_id
 
     def set_viewing(self, token: str, profile_id: int | None) -> None:
         """Which career this session looks at; the actor must be able to read it."""
@@ -281,15 +301,15 @@ class AccountsMixin(RightsMixin):
             raise AccessDenied("the session has ended; log in again.")
         actor, _ = found
         if profile_id is not None:
-            self._check(actor, self.session.get(ProfileRow, profile_id), "read", "open")
-        self.session.execute(
-            update(WebSessionRow)
-            .where(WebSessionRow.id == token_id(token))
+            self._check(actor, self._profile_row(profile_table.c.id == profile_id), "read", "open")
+        self._change(
+            update(web_session_table)
+            .where(web_session_table.c.id == token_id(token))
             .values(viewing_profile_id=profile_id)
         )
 
     def end_session(self, token: str) -> None:
         found = self.actor_for_session(token)
-        self.session.execute(delete(WebSessionRow).where(WebSessionRow.id == token_id(token)))
+        self._change(delete(web_session_table).where(web_session_table.c.id == token_id(token)))
         if found is not None:
             self._audit(found[0], "logout", None, "")

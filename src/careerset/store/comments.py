@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from careerset.errors import UserError
 from careerset.store.rights import Actor, RightsMixin, utc
-from careerset.store.tables import CommentRow, EntryRow, UserRow
+from careerset.store.tables import comment_table, entry_table, user_table
 
 COMMENT_MAX = 4000
 
@@ -34,10 +34,10 @@ class CommentsMixin(RightsMixin):
             raise UserError(f"a comment needs 1 to {COMMENT_MAX} characters.")
         if "\x00" in cleaned or (entry_id is not None and "\x00" in entry_id):
             raise UserError("a comment cannot contain NUL characters (\\x00).")
-        if entry_id is not None and self.session.get(EntryRow, (row.id, entry_id)) is None:
+        if entry_id is not None and not self._has_entry(row.id, entry_id):
             raise UserError(f"there is no entry '{entry_id[:64]}' in this career.")
-        self.session.add(
-            CommentRow(
+        self._change(
+            insert(comment_table).values(
                 profile_id=row.id,
                 author_id=actor.user_id,
                 entry_id=entry_id,
@@ -45,25 +45,31 @@ class CommentsMixin(RightsMixin):
                 created=datetime.now(UTC),
             )
         )
-        self.session.flush()
         self._audit(actor, "comment", row.id, entry_id or "")
 
     def comments(self, actor: Actor, profile_name: str) -> list[Comment]:
         """The career's comments, oldest first."""
         row = self._checked_profile(actor, profile_name, "read", "comments")
+        comment = comment_table.c
         query = (
-            select(CommentRow, UserRow.email)
-            .outerjoin(UserRow, UserRow.id == CommentRow.author_id)
-            .where(CommentRow.profile_id == row.id)
-            .order_by(CommentRow.created, CommentRow.id)
+            select(comment_table, user_table.c.email)
+            .outerjoin_from(comment_table, user_table, user_table.c.id == comment.author_id)
+            .where(comment.profile_id == row.id)
+            .order_by(comment.created, comment.id)
         )
         return [
             Comment(
-                id=comment.id,
-                author=email,
-                entry_id=comment.entry_id,
-                text=comment.text,
-                created=utc(comment.created),
+                id=found.id,
+                author=found.email,
+                entry_id=found.entry_id,
+                text=found.text,
+                created=utc(found.created),
             )
-            for comment, email in self.session.execute(query)
+            for found in self.session.execute(query)
         ]
+
+    def _has_entry(self, profile_id: int, entry_id: str) -> bool:
+        query = select(entry_table.c.id).where(
+            entry_table.c.profile_id == profile_id, entry_table.c.id == entry_id
+        )
+        return self.session.execute(query).first() is not None

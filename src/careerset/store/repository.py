@@ -3,12 +3,11 @@
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Engine, Table, bindparam, delete, insert, select, text, update
+from sqlalchemy import Connection, Engine, Row, bindparam, delete, insert, select, text, update
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
-from sqlalchemy.orm import Session
 
 from careerset.errors import UserError
 from careerset.model.career import Career
@@ -21,7 +20,7 @@ from careerset.store.faults import StoreUnavailable, UnstorableValue, as_fault
 from careerset.store.migrate import Notice, ensure_current
 from careerset.store.rights import Actor, Need
 from careerset.store.sign_in import SignInMixin
-from careerset.store.tables import EntryRow, ProfileRow, StoreMetaRow
+from careerset.store.tables import entry_table, meta_table, profile_table
 
 PROFILE_NAME_MAX = 100
 # Rows per INSERT or UPDATE statement of a bulk write: big enough to be fast, small enough
@@ -118,7 +117,7 @@ class Store:
         with none (local mode) the session may touch every profile.
         """
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with self.engine.begin() as session:
                 store_session = StoreSession(session, actor)
                 yield store_session
                 if (
@@ -145,11 +144,10 @@ class Store:
 class StoreSession(SignInMixin, CommentsMixin):
     """Repository methods over one open transaction, on behalf of an actor (None: local mode)."""
 
-    def __init__(self, session: Session, actor: Actor | None = None) -> None:
+    def __init__(self, session: Connection, actor: Actor | None = None) -> None:
         self.session = session
         self._init_rights(actor)
-        bind = session.get_bind()
-        self._postgresql = bind.dialect.name == "postgresql"
+        self._postgresql = session.dialect.name == "postgresql"
 
     # Profiles -------------------------------------------------------------------------------
 
@@ -157,11 +155,12 @@ class StoreSession(SignInMixin, CommentsMixin):
         """Every profile in local mode; with an actor, the careers it may read."""
         if self.actor is not None:
             return self.readable_profile_names(self.actor)
-        return list(self.session.scalars(select(ProfileRow.name).order_by(ProfileRow.name)))
+        names = select(profile_table.c.name).order_by(profile_table.c.name)
+        return list(self.session.scalars(names))
 
     def _profile(
         self, name: str, create: bool, need: Need = "read", what: str = ""
-    ) -> ProfileRow | None:
+    ) -> Row[Any] | None:
         """The chokepoint: every method that takes a profile name gets its row here.
 
         With an actor, the row is returned only if the actor may do `need` with it (never created);
@@ -171,12 +170,15 @@ class StoreSession(SignInMixin, CommentsMixin):
             return self._checked_profile(self.actor, name, need, what)
         row = None
         if "\x00" not in name:  # PostgreSQL cannot even compare text holding NUL
-            row = self.session.scalar(select(ProfileRow).where(ProfileRow.name == name))
+            row = self._profile_row(profile_table.c.name == name)
         if row is None and create:
             now = _now()
-            row = ProfileRow(name=_check_profile_name(name), person={}, created=now, updated=now)
-            self.session.add(row)
-            self.session.flush()
+            created = self._insert_id(
+                insert(profile_table).values(
+                    name=_check_profile_name(name), person={}, created=now, updated=now
+                )
+            )
+            row = self._profile_row(profile_table.c.id == created)
         return row
 
     def ensure_profile(self, name: str) -> None:
@@ -189,8 +191,8 @@ class StoreSession(SignInMixin, CommentsMixin):
         row = self._profile(name, create=False, need="own", what="delete_profile")
         if row is None:
             raise UserError(f"there is no profile '{name}'.")
-        self.session.execute(delete(EntryRow).where(EntryRow.profile_id == row.id))
-        self.session.delete(row)
+        self._change(delete(entry_table).where(entry_table.c.profile_id == row.id))
+        self._change(delete(profile_table).where(profile_table.c.id == row.id))
 
     # Reading --------------------------------------------------------------------------------
 
@@ -217,19 +219,20 @@ class StoreSession(SignInMixin, CommentsMixin):
             )
         return self._to_entry(found)
 
-    def _rows(self, profile_id: int, kind: str | None = None) -> list[EntryRow]:
-        query = select(EntryRow).where(EntryRow.profile_id == profile_id)
+    def _rows(self, profile_id: int, kind: str | None = None) -> list[Row[Any]]:
+        query = select(entry_table).where(entry_table.c.profile_id == profile_id)
         if kind is not None:
-            query = query.where(EntryRow.kind == kind)
-        return list(self.session.scalars(query.order_by(EntryRow.created, EntryRow.id)))
+            query = query.where(entry_table.c.kind == kind)
+        return list(self.session.execute(query.order_by(entry_table.c.created, entry_table.c.id)))
 
-    def _entry_row(self, profile_id: int, entry_id: str) -> EntryRow | None:
+    def _entry_row(self, profile_id: int, entry_id: str) -> Row[Any] | None:
         if self._postgresql and "\x00" in entry_id:  # PostgreSQL cannot compare text with NUL
             return None
-        return self.session.get(EntryRow, (profile_id, entry_id))
+        key = (entry_table.c.profile_id == profile_id, entry_table.c.id == entry_id)
+        return self.session.execute(select(entry_table).where(*key)).first()
 
     @staticmethod
-    def _to_entry(row: EntryRow) -> Entry:
+    def _to_entry(row: Row[Any]) -> Entry:
         return parse_entry(row.data, where=f"stored entry {row.id}: ")
 
     # Writing --------------------------------------------------------------------------------
@@ -255,7 +258,7 @@ class StoreSession(SignInMixin, CommentsMixin):
             raise UserError(f"there is no entry '{entry.id}' in profile '{profile}'.")
         return self._write(row, entry, existing=existing)
 
-    def _write(self, profile: ProfileRow, entry: Entry, existing: EntryRow | None) -> Entry:
+    def _write(self, profile: Row[Any], entry: Entry, existing: Row[Any] | None) -> Entry:
         now = _now()
         created = entry.created or (existing.created if existing else None) or now
         # An entry that arrives with its own `updated` (a restore) keeps it; edits get a new one.
@@ -265,8 +268,8 @@ class StoreSession(SignInMixin, CommentsMixin):
         _refuse_nul(data)
         kind = str(data["kind"])
         if existing is None:
-            self.session.add(
-                EntryRow(
+            self._change(
+                insert(entry_table).values(
                     profile_id=profile.id,
                     id=stamped.id,
                     kind=kind,
@@ -276,32 +279,47 @@ class StoreSession(SignInMixin, CommentsMixin):
                 )
             )
         else:
-            existing.kind, existing.data, existing.updated = kind, data, updated
-        profile.updated = now
-        self.session.flush()
+            self._change(
+                update(entry_table)
+                .where(entry_table.c.profile_id == profile.id, entry_table.c.id == stamped.id)
+                .values(kind=kind, data=data, updated=updated)
+            )
+        self._touch(profile.id, now)
         return stamped
+
+    def _touch(self, profile_id: int, now: datetime, **values: Any) -> None:
+        """Mark the profile changed at `now` (and set any other `values` of its row)."""
+        self._change(
+            update(profile_table)
+            .where(profile_table.c.id == profile_id)
+            .values(updated=now, **values)
+        )
 
     def remove_entry(self, profile: str, entry_id: str) -> Entry:
         row = self._profile(profile, create=False, need="write", what="remove_entry")
         entry = self.get_entry(profile, entry_id)
         assert row is not None
-        self.session.execute(
-            delete(EntryRow).where(EntryRow.profile_id == row.id, EntryRow.id == entry_id)
+        self._change(
+            delete(entry_table).where(
+                entry_table.c.profile_id == row.id, entry_table.c.id == entry_id
+            )
         )
         return entry
 
     def set_person(self, profile: str, person: Person) -> None:
         row = self._profile(profile, create=True, need="write", what="set_person")
         assert row is not None
-        row.person = _refuse_nul(person.model_dump(mode="json", exclude_defaults=True))
-        row.updated = _now()
+        self._touch(
+            row.id,
+            _now(),
+            person=_refuse_nul(person.model_dump(mode="json", exclude_defaults=True)),
+        )
 
     def replace_career(self, profile: str, career: Career) -> None:
         """Make the profile hold exactly `career` (restore); all within the caller's transaction."""
         row = self._profile(profile, create=True, need="write", what="replace_career")
         assert row is not None
-        self.session.execute(delete(EntryRow).where(EntryRow.profile_id == row.id))
-        self.session.flush()
+        self._change(delete(entry_table).where(entry_table.c.profile_id == row.id))
         self.set_person(profile, career.person)
         self.put_entries(profile, career.entries)
 
@@ -322,7 +340,9 @@ class StoreSession(SignInMixin, CommentsMixin):
         row = self._profile(profile, create=True, need="write", what="put_entries")
         assert row is not None
         found = self.session.execute(
-            select(EntryRow.id, EntryRow.created).where(EntryRow.profile_id == row.id)
+            select(entry_table.c.id, entry_table.c.created).where(
+                entry_table.c.profile_id == row.id
+            )
         )
         stored: dict[str, datetime] = {entry_id: created for entry_id, created in found.tuples()}
         now = _now()
@@ -350,17 +370,13 @@ class StoreSession(SignInMixin, CommentsMixin):
             if len(inserts) + len(updates) >= _BATCH:
                 self._write_batch(inserts, updates)
         self._write_batch(inserts, updates)
-        row.updated = now
-        # The batches bypassed the session's objects: entries it loaded earlier must be re-read.
-        for loaded in list(self.session.identity_map.values()):
-            if isinstance(loaded, EntryRow):
-                self.session.expire(loaded)
+        self._touch(row.id, now)
         return written
 
     def _write_batch(self, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
         """One executemany per list (emptied afterwards): memory stays at one batch's rows."""
-        # Core statements, not the ORM's bulk path: one executemany each, nothing tracked.
-        table = cast(Table, EntryRow.__table__)
+        # Core statements: one executemany each.
+        table = entry_table
         if inserts:
             self.session.execute(insert(table), inserts)
             inserts.clear()
@@ -384,14 +400,14 @@ class StoreSession(SignInMixin, CommentsMixin):
     def confirmed_codes(self) -> list[tuple[str, str]]:
         """(title, occupation code) of every job in the store whose code a person confirmed;
         the title coder learns from these. With an actor: only the careers it may read."""
-        query = select(EntryRow.data).where(EntryRow.kind == "job")
+        query = select(entry_table.c.data).where(entry_table.c.kind == "job")
         if self.actor is not None:
-            readable = select(ProfileRow.id).where(
-                ProfileRow.name.in_(self.readable_profile_names(self.actor))
+            readable = select(profile_table.c.id).where(
+                profile_table.c.name.in_(self.readable_profile_names(self.actor))
             )
-            query = query.where(EntryRow.profile_id.in_(readable))
+            query = query.where(entry_table.c.profile_id.in_(readable))
         pairs: list[tuple[str, str]] = []
-        for data in self.session.scalars(query.order_by(EntryRow.created, EntryRow.id)):
+        for data in self.session.scalars(query.order_by(entry_table.c.created, entry_table.c.id)):
             title, code = data.get("title"), data.get("occupation_code")
             if data.get("occupation_source") == "confirmed" and title and code:
                 pairs.append((str(title), str(code)))
@@ -400,8 +416,8 @@ class StoreSession(SignInMixin, CommentsMixin):
     # Store facts ----------------------------------------------------------------------------
 
     def meta_value(self, key: str) -> str | None:
-        row = self.session.get(StoreMetaRow, key)
-        return None if row is None else row.value
+        query = select(meta_table.c.value).where(meta_table.c.key == key)
+        return self.session.execute(query).scalar_one_or_none()
 
     def ensure_meta(self, key: str, value: str) -> str:
         """Store `value` under `key` unless one is there; returns the stored one (first writer wins)."""
@@ -410,8 +426,7 @@ class StoreSession(SignInMixin, CommentsMixin):
             return existing
         try:
             with self.session.begin_nested():
-                self.session.add(StoreMetaRow(key=key, value=value))
-                self.session.flush()
+                self._change(insert(meta_table).values(key=key, value=value))
         except IntegrityError:
             stored = self.meta_value(key)
             assert stored is not None

@@ -7,13 +7,29 @@ career) in the transaction. With no actor (local mode) nothing here is consulted
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal, cast, get_args
+from typing import Any, Literal, cast, get_args
 
-from sqlalchemy import ColumnElement, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    CursorResult,
+    Executable,
+    Row,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from careerset.errors import UserError
-from careerset.store.tables import AuditRow, GrantRow, ProfileRow, UserRow, WebSessionRow
+from careerset.store.tables import (
+    audit_table,
+    grant_table,
+    profile_table,
+    user_table,
+    web_session_table,
+)
 
 Role = Literal["client", "coach", "admin"]
 GrantLevel = Literal["read", "edit"]
@@ -89,7 +105,8 @@ def check_level(level: str) -> GrantLevel:
     return level
 
 
-def actor_of(row: UserRow) -> Actor:
+def actor_of(row: Row[Any]) -> Actor:
+    """The Actor of a `user_table` row."""
     return Actor(
         user_id=row.id, email=row.email, role=cast(Role, row.role), profile_id=row.profile_id
     )
@@ -98,14 +115,27 @@ def actor_of(row: UserRow) -> Actor:
 class RightsMixin:
     """Rights checks, grants and the audit log: the base of every server-mode half of `StoreSession`."""
 
-    session: Session
+    # The transaction's connection (named for the unit of work it is, as callers see it).
+    session: Connection
     actor: Actor | None
 
     def _init_rights(self, actor: Actor | None) -> None:
         self.actor = actor
+        self._changed = False  # any write other than the audit rows, see `_only_read_audit`
         self._access_cache: dict[tuple[int, int], Access | None] = {}
         # (actor id, action, profile id) -> what was done, flushed once before commit.
         self._pending_audit: dict[tuple[int | None, str, int | None], set[str]] = {}
+
+    def _change(self, statement: Executable) -> CursorResult[Any]:
+        """Run a statement that writes (INSERT, UPDATE, DELETE), noting that this transaction wrote."""
+        self._changed = True
+        return self.session.execute(statement)
+
+    def _insert_id(self, statement: Executable) -> int:
+        """Run an INSERT of one row; the new row's integer key."""
+        key = self._change(statement).inserted_primary_key
+        assert key is not None
+        return int(key[0])
 
     # Rights ---------------------------------------------------------------------------------
 
@@ -118,8 +148,9 @@ class RightsMixin:
                 access = "own"
             else:
                 level = self.session.scalar(
-                    select(GrantRow.level).where(
-                        GrantRow.profile_id == profile_id, GrantRow.coach_id == actor.user_id
+                    select(grant_table.c.level).where(
+                        grant_table.c.profile_id == profile_id,
+                        grant_table.c.coach_id == actor.user_id,
                     )
                 )
                 if level in GRANT_LEVELS:
@@ -130,11 +161,11 @@ class RightsMixin:
     def _check(
         self,
         actor: Actor,
-        row: ProfileRow | None,
+        row: Row[Any] | None,
         need: Need,
         what: str,
         action: str | None = None,
-    ) -> ProfileRow:
+    ) -> Row[Any]:
         """The career row if `actor` may do `need` with it; AccessDenied otherwise (also when absent).
 
         The access is noted for the audit log as `action` (default: "read" or "write" from `need`;
@@ -155,10 +186,10 @@ class RightsMixin:
 
     def _checked_profile(
         self, actor: Actor, name: str, need: Need, what: str, action: str | None = None
-    ) -> ProfileRow:
+    ) -> Row[Any]:
         row = None
         if "\x00" not in name:  # PostgreSQL cannot even compare text holding NUL
-            row = self.session.scalar(select(ProfileRow).where(ProfileRow.name == name))
+            row = self._profile_row(profile_table.c.name == name)
         return self._check(actor, row, need, what, action)
 
     def _require_admin(self) -> None:
@@ -166,29 +197,33 @@ class RightsMixin:
         if self.actor is not None and self.actor.role != "admin":
             raise AccessDenied("only an administrator can manage accounts.")
 
-    def _user(self, email: str) -> UserRow | None:
+    def _profile_row(self, condition: ColumnElement[bool]) -> Row[Any] | None:
+        return self.session.execute(select(profile_table).where(condition)).first()
+
+    def _user(self, email: str) -> Row[Any] | None:
         if "\x00" in email:
             return None
-        return self.session.scalar(select(UserRow).where(UserRow.email == normalize_email(email)))
+        condition = user_table.c.email == normalize_email(email)
+        return self.session.execute(select(user_table).where(condition)).first()
 
     def readable_profile_names(self, actor: Actor) -> list[str]:
         """The careers `actor` may read: a client's own, and any granted to them."""
-        granted = select(GrantRow.profile_id).where(GrantRow.coach_id == actor.user_id)
-        conditions: list[ColumnElement[bool]] = [ProfileRow.id.in_(granted)]
+        granted = select(grant_table.c.profile_id).where(grant_table.c.coach_id == actor.user_id)
+        conditions: list[ColumnElement[bool]] = [profile_table.c.id.in_(granted)]
         if actor.role == "client" and actor.profile_id is not None:
-            conditions.append(ProfileRow.id == actor.profile_id)
-        query = select(ProfileRow.name).where(or_(*conditions)).order_by(ProfileRow.name)
+            conditions.append(profile_table.c.id == actor.profile_id)
+        query = select(profile_table.c.name).where(or_(*conditions)).order_by(profile_table.c.name)
         return list(self.session.scalars(query))
 
     def profile_name_for(self, profile_id: int) -> str:
         """The name of career `profile_id` (web sessions carry ids), rights-checked for the actor."""
-        row = self.session.get(ProfileRow, profile_id)
+        row = self._profile_row(profile_table.c.id == profile_id)
         if self.actor is None:
             if row is None:
                 raise AccessDenied()
-            return row.name
+            return str(row.name)
         # Not audited itself: the reads that follow are (and set_viewing audits opening).
-        return self._check(self.actor, row, "read", "open", "").name
+        return str(self._check(self.actor, row, "read", "open", "").name)
 
     # Sharing --------------------------------------------------------------------------------
 
@@ -204,10 +239,11 @@ class RightsMixin:
         coach = self._user(coach_email)
         if coach is None or coach.role != "coach":
             raise UserError(f"there is no coach '{coach_email[:60]}'; check the email address.")
-        existing = self.session.get(GrantRow, (profile_id, coach.id))
+        key = (grant_table.c.profile_id == profile_id, grant_table.c.coach_id == coach.id)
+        existing = self.session.execute(select(grant_table).where(*key)).first()
         if existing is None:
-            self.session.add(
-                GrantRow(
+            self._change(
+                insert(grant_table).values(
                     profile_id=profile_id,
                     coach_id=coach.id,
                     level=checked,
@@ -215,8 +251,7 @@ class RightsMixin:
                 )
             )
         else:
-            existing.level = checked
-        self.session.flush()
+            self._change(update(grant_table).where(*key).values(level=checked))
         self._access_cache.clear()
         self._audit(actor, "grant", profile_id, f"{coach.email} {checked}")
 
@@ -224,16 +259,24 @@ class RightsMixin:
         """Take a coach's access away; their open sessions stop viewing the career at once."""
         profile_id = self._own_profile(actor)
         coach = self._user(coach_email)
-        existing = None if coach is None else self.session.get(GrantRow, (profile_id, coach.id))
+        key = (
+            ()
+            if coach is None
+            else (
+                grant_table.c.profile_id == profile_id,
+                grant_table.c.coach_id == coach.id,
+            )
+        )
+        existing = (
+            None if coach is None else self.session.execute(select(grant_table).where(*key)).first()
+        )
         if coach is None or existing is None:
             raise UserError(f"'{coach_email[:60]}' has no access to your career.")
-        self.session.delete(existing)
-        self.session.flush()
-        self.session.execute(
-            update(WebSessionRow)
-            .where(
-                WebSessionRow.user_id == coach.id, WebSessionRow.viewing_profile_id == profile_id
-            )
+        self._change(delete(grant_table).where(*key))
+        sessions = web_session_table.c
+        self._change(
+            update(web_session_table)
+            .where(sessions.user_id == coach.id, sessions.viewing_profile_id == profile_id)
             .values(viewing_profile_id=None)
         )
         self._access_cache.clear()
@@ -243,20 +286,20 @@ class RightsMixin:
         """The coaches who may see the actor's career, with their level."""
         profile_id = self._own_profile(actor)
         query = (
-            select(UserRow.email, GrantRow.level)
-            .join(GrantRow, GrantRow.coach_id == UserRow.id)
-            .where(GrantRow.profile_id == profile_id)
-            .order_by(UserRow.email)
+            select(user_table.c.email, grant_table.c.level)
+            .join(grant_table, grant_table.c.coach_id == user_table.c.id)
+            .where(grant_table.c.profile_id == profile_id)
+            .order_by(user_table.c.email)
         )
         return [(email, cast(GrantLevel, level)) for email, level in self.session.execute(query)]
 
     def clients_of(self, actor: Actor) -> list[tuple[int, str, GrantLevel]]:
         """The careers granted to the actor: (profile id, career name, level)."""
         query = (
-            select(ProfileRow.id, ProfileRow.name, GrantRow.level)
-            .join(GrantRow, GrantRow.profile_id == ProfileRow.id)
-            .where(GrantRow.coach_id == actor.user_id)
-            .order_by(ProfileRow.name)
+            select(profile_table.c.id, profile_table.c.name, grant_table.c.level)
+            .join(grant_table, grant_table.c.profile_id == profile_table.c.id)
+            .where(grant_table.c.coach_id == actor.user_id)
+            .order_by(profile_table.c.name)
         )
         return [
             (pid, name, cast(GrantLevel, level)) for pid, name, level in self.session.execute(query)
@@ -269,12 +312,11 @@ class RightsMixin:
         self._pending_audit.setdefault(key, set()).add(what)
 
     def _only_read_audit(self) -> bool:
-        """True when this transaction's only recorded doings are reads (nothing pending in the ORM)."""
-        session = self.session
+        """True when this transaction's only recorded doings are reads (and it wrote nothing)."""
         return (
             bool(self._pending_audit)
             and all(action == "read" for _, action, _ in self._pending_audit)
-            and not (session.new or session.dirty or session.deleted)
+            and not self._changed
         )
 
     def _flush_audit(self) -> None:
@@ -282,27 +324,33 @@ class RightsMixin:
         if not self._pending_audit:
             return
         now = datetime.now(UTC)
-        for (actor_id, action, profile_id), details in self._pending_audit.items():
-            detail = ", ".join(sorted(d for d in details if d))[:DETAIL_MAX]
-            self.session.add(
-                AuditRow(
-                    at=now, actor_id=actor_id, profile_id=profile_id, action=action, detail=detail
-                )
-            )
+        rows = [
+            {
+                "at": now,
+                "actor_id": actor_id,
+                "profile_id": profile_id,
+                "action": action,
+                "detail": ", ".join(sorted(d for d in details if d))[:DETAIL_MAX],
+            }
+            for (actor_id, action, profile_id), details in self._pending_audit.items()
+        ]
+        self.session.execute(insert(audit_table), rows)
         self._pending_audit.clear()
-        self.session.flush()
 
     def audit_entries(self, actor: Actor, profile_name: str, limit: int = 100) -> list[AuditEntry]:
         """Who did what to this career, newest first; only its owner may look."""
         row = self._checked_profile(actor, profile_name, "own", "audit", "read")
+        audit = audit_table.c
         query = (
-            select(AuditRow, UserRow.email)
-            .outerjoin(UserRow, UserRow.id == AuditRow.actor_id)
-            .where(AuditRow.profile_id == row.id)
-            .order_by(AuditRow.at.desc(), AuditRow.id.desc())
+            select(audit.at, audit.action, audit.detail, user_table.c.email)
+            .outerjoin_from(audit_table, user_table, user_table.c.id == audit.actor_id)
+            .where(audit.profile_id == row.id)
+            .order_by(audit.at.desc(), audit.id.desc())
             .limit(max(1, min(limit, 1000)))
         )
         return [
-            AuditEntry(at=utc(audit.at), actor=email, action=audit.action, detail=audit.detail)
-            for audit, email in self.session.execute(query)
+            AuditEntry(
+                at=utc(found.at), actor=found.email, action=found.action, detail=found.detail
+            )
+            for found in self.session.execute(query)
         ]

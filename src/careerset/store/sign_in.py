@@ -16,11 +16,9 @@ import ipaddress
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, delete, literal, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Row, case, delete, literal, update
 
 from careerset.store.accounts import AccountsMixin, email_key
 from careerset.store.passwords import (
@@ -34,7 +32,7 @@ from careerset.store.passwords import (
     verify_password,
 )
 from careerset.store.rights import Actor, actor_of, utc
-from careerset.store.tables import SignInLimitRow, UserRow
+from careerset.store.tables import sign_in_limit_table, user_table
 
 if TYPE_CHECKING:
     from careerset.store.repository import Store
@@ -84,24 +82,29 @@ class SignInMixin(AccountsMixin):
         self, key: str, for_email: str | None, window: timedelta, moment: datetime
     ) -> tuple[int, datetime]:
         """Count one attempt under `key` atomically; (attempts in this window, when it ends)."""
-        dialect = self.session.get_bind().dialect.name
-        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        ends = literal(moment + window, SignInLimitRow.reset_at.type)
-        expired = SignInLimitRow.reset_at <= literal(moment, SignInLimitRow.reset_at.type)
+        # The dialect's own INSERT (each has ON CONFLICT), imported only for the store's dialect.
+        upsert: Any
+        if self.session.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as upsert
+        limits = sign_in_limit_table.c
+        ends = literal(moment + window, limits.reset_at.type)
+        expired = limits.reset_at <= literal(moment, limits.reset_at.type)
         statement = (
-            insert(SignInLimitRow)
+            upsert(sign_in_limit_table)
             .values(key=key, email_key=for_email, attempts=1, reset_at=moment + window)
             .on_conflict_do_update(
-                index_elements=[SignInLimitRow.key],
+                index_elements=[limits.key],
                 set_={
-                    "attempts": case((expired, 1), else_=SignInLimitRow.attempts + 1),
-                    "reset_at": case((expired, ends), else_=SignInLimitRow.reset_at),
+                    "attempts": case((expired, 1), else_=limits.attempts + 1),
+                    "reset_at": case((expired, ends), else_=limits.reset_at),
                 },
             )
-            .returning(SignInLimitRow.attempts, SignInLimitRow.reset_at)
+            .returning(limits.attempts, limits.reset_at)
         )
-        attempts, reset_at = self.session.execute(statement).one()
-        return int(attempts), utc(reset_at)
+        counted = self._change(statement).one()
+        return int(counted.attempts), utc(counted.reset_at)
 
     def claim_sign_in(self, email: str, client: str, moment: datetime) -> Claim | int:
         """Count the attempt; the account to check (a Claim), or seconds to wait when refused."""
@@ -128,26 +131,31 @@ class SignInMixin(AccountsMixin):
     ) -> SignIn:
         """Record a checked attempt: a failure stays counted; a success clears the email's count,
         gives the address its attempt back and starts a session."""
-        row = None if claim.user_id is None else self.session.get(UserRow, claim.user_id)
+        row = None if claim.user_id is None else self._user_by_id(claim.user_id)
         # A password changed since the claim: the check was against the old one.
         if not right or row is None or row.password_hash != claim.password_hash:
             self._audit_failure(row, "wrong password" if row is not None else "unknown account")
             return SignIn(None, None)
-        self.session.execute(
-            delete(SignInLimitRow).where(SignInLimitRow.key == token_id(f"pair|{email}|{client}"))
+        limits = sign_in_limit_table.c
+        self._change(
+            delete(sign_in_limit_table).where(limits.key == token_id(f"pair|{email}|{client}"))
         )
-        self.session.execute(
-            update(SignInLimitRow)
-            .where(SignInLimitRow.key == token_id(f"address|{client}"), SignInLimitRow.attempts > 0)
-            .values(attempts=SignInLimitRow.attempts - 1)
+        self._change(
+            update(sign_in_limit_table)
+            .where(limits.key == token_id(f"address|{client}"), limits.attempts > 0)
+            .values(attempts=limits.attempts - 1)
         )
         if needs_rehash(row.password_hash):
-            row.password_hash = hash_password(password)
+            self._change(
+                update(user_table)
+                .where(user_table.c.id == row.id)
+                .values(password_hash=hash_password(password))
+            )
         actor = actor_of(row)
         self._audit(actor, "login", row.profile_id, "")
         return SignIn(actor, self.start_session(actor, now=moment))
 
-    def _audit_failure(self, row: UserRow | None, detail: str) -> None:
+    def _audit_failure(self, row: Row[Any] | None, detail: str) -> None:
         if row is None:
             self._audit(None, "login-failed", None, detail)
         else:
