@@ -344,7 +344,7 @@ class StoreSession(SignInMixin, CommentsMixin):
                 entry_table.c.profile_id == row.id
             )
         )
-        stored: dict[str, datetime] = {entry_id: created for entry_id, created in found.tuples()}
+        stored: dict[str, datetime] = {entry_id: created for entry_id, created in found}
         now = _now()
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
