@@ -187,7 +187,9 @@ _PlainLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 # fast path, and PyYAML's loader refuses anchors and unknown tags in its own words.
 _MAYBE_SPECIAL = re.compile(r"(?:^|[\s\[\]{},:?-])(?:[&*][^\s]|!)")
 # Characters YAML never allows in a stream (PyYAML's reader refuses them with a line number).
-_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 # The fast parser never replays an alias, even if one slipped past the check above.
 _NO_ALIASES = yaml_rs.AliasLimits(max_total_replayed_events=0)
 
