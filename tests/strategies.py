@@ -122,6 +122,7 @@ def jobs(draw: st.DrawFn) -> Job:
         **draw(_common()),
         title=draw(names),
         organization=draw(optional(names)),
+        organization_summary=draw(optional(texts)),
         location=draw(optional(names)),
         start=start,
         end=end,
@@ -155,6 +156,7 @@ def educations(draw: st.DrawFn) -> Education:
         score=draw(optional(names)),
         url=draw(optional(urls)),
         courses=draw(short_lists(names)),
+        highlights=draw(short_lists(texts)),
     )
 
 

@@ -108,7 +108,8 @@ def test_import_is_deterministic_so_reimport_updates() -> None:
             {
                 "kind": "job",
                 "title": "Dev",
-                "extra": {"description": "Compression", "team": {"size": 3}},
+                "organization_summary": "Compression",
+                "extra": {"team": {"size": 3}},
             },
         ),
         (

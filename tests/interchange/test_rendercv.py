@@ -212,7 +212,7 @@ def test_a_hand_written_rendercv_file_imports() -> None:
     )
     (education,) = career.of_type(Education)
     assert (education.area, education.study_type) == ("Mechanical Engineering", "BS")
-    assert education.extra == {"highlights": ["GPA: 3.9/4.0"]}
+    assert (education.highlights, education.extra) == (["GPA: 3.9/4.0"], {})
     (paper,) = career.of_type(Publication)
     assert paper.url == "https://doi.org/10.1109/TASC.2023.3340648"
     assert paper.extra == {"authors": ["John Doe", "Jane Roe"]}

@@ -65,6 +65,11 @@ KIND_FLAGS: dict[str, tuple[Flag, ...]] = {
             "--occupation-source", "occupation_source", "How the code was set.", choices=CodeSource
         ),
         Flag("--url", "url", "Web address of the employer."),
+        Flag(
+            "--org-summary",
+            "organization_summary",
+            "What the employer is, in a line, e.g. A regional hospital network.",
+        ),
         Flag("--summary", "summary", "What the job was about."),
         Flag("--highlight", "highlights", "An achievement in this job (repeat).", many=True),
         Flag("--skill", "skills", "A skill used in this job (repeat).", many=True),
@@ -78,6 +83,12 @@ KIND_FLAGS: dict[str, tuple[Flag, ...]] = {
         Flag("--score", "score", "Grade or GPA."),
         Flag("--url", "url", "Web address of the institution."),
         Flag("--course", "courses", "A course taken (repeat).", many=True),
+        Flag(
+            "--highlight",
+            "highlights",
+            "An activity, society or achievement during these studies (repeat).",
+            many=True,
+        ),
     ),
     "certification": (
         Flag("--name", "name", "Certification name.", required=True),

@@ -27,7 +27,7 @@ from careerset.interchange.json_resume_fields import (
     write_fields,
 )
 from careerset.interchange.json_resume_person import read_person, write_basics, write_person_lists
-from careerset.interchange.json_resume_sections import SECTIONS, Section, section_of
+from careerset.interchange.json_resume_sections import SECTIONS, WORK, Section, section_of
 from careerset.interchange.plain_data import (
     check_plain,
     expect_entry_data,
@@ -42,6 +42,7 @@ from careerset.model.validation import parse_entry
 
 SCHEMA_FILE = "jsonresume-schema-1.3.1.json"
 EXTENSION_VERSION = 1
+LEGACY_DESCRIPTION = "description"
 # Top-level keys in the order the schema lists them; the rest of a document is kept as it came.
 TOP_ORDER = (
     "basics",
@@ -113,6 +114,11 @@ def _read_item(section: Section, raw: Any, where: str, taken: set[str]) -> Entry
 def _write_item(section: Section, entry: Entry) -> dict[str, Any]:
     out = write_fields(entry.model_dump(mode="json"), section.maps, entry.extra)
     out.update(extra_for_export(entry.extra, section.maps))
+    legacy = entry.extra.get(LEGACY_DESCRIPTION)
+    if section is WORK and LEGACY_DESCRIPTION not in out and isinstance(legacy, str):
+        # Jobs imported before `description` had a field keep it in `extra`; export must not
+        # lose it, so it is written until the file is imported again.
+        out[LEGACY_DESCRIPTION] = legacy
     unmapped = section.extension_fields - {"end"}
     extension = {k: v for k, v in entry_to_dict(entry).items() if k in unmapped}
     if section.has_dates:

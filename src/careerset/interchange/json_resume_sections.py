@@ -52,6 +52,8 @@ WORK = Section(
         FieldMap("name", "organization", "name"),
         FieldMap("position", "title", "name", placeholder=UNTITLED),
         FieldMap("location", "location", "name"),
+        # JSON Resume's work `description` describes the organization, not the role.
+        FieldMap("description", "organization_summary", "text"),
         *_period(),
         FieldMap("summary", "summary", "text"),
         FieldMap("highlights", "highlights", "texts"),

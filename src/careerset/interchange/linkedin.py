@@ -158,13 +158,23 @@ def _volunteering(row: CsvRow) -> Entry:
 
 
 def _education(row: CsvRow) -> Entry:
+    # "Notes" is the member's own description of the studies and "Activities" their
+    # "Activities and societies": both are meant for the CV, so both become highlights.
+    prose, bullets = _split_description(row.get("notes"))
+    activities = row.get("activities")
+    highlights = [
+        *([prose] if prose else []),
+        *bullets,
+        *([f"Activities and societies: {activities}"] if activities else []),
+    ]
     fields = {
         "institution": row.get("school name") or "(unnamed)",
         "study_type": _text(row, "degree name"),
         "area": _text(row, "field of study"),
+        "highlights": highlights,
         **_period(row, "start date", "end date", open_means_present=False),
     }
-    return _build("education", fields, row, kept=("Notes", "Activities"))
+    return _build("education", fields, row)
 
 
 def _certification(row: CsvRow) -> Entry:

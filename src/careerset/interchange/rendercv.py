@@ -138,6 +138,7 @@ def _education(education: Education) -> dict[str, Any]:
                 **_period(education.start, education.end),
                 "url": education.url,
                 "courses": list(education.courses),
+                "highlights": [h for h in education.highlights if h.strip()],
             }
         ),
     }

@@ -152,9 +152,11 @@ def _education(item: dict[str, Any], where: str) -> Entry:
         "score": _text(item, "grade", where),
         "url": _text(item, "url", where),
         "courses": _texts(item, "courses", where),
+        "highlights": _texts(item, "highlights", where),
         **_period(item, where),
     }
-    used = {"institution", "area", "degree", "grade", "url", "courses", *_PERIOD_KEYS}
+    used = {"institution", "area", "degree", "grade", "url", "courses", "highlights"}
+    used |= _PERIOD_KEYS
     return _build("education", fields, item, used, where)
 
 

@@ -70,6 +70,8 @@ class Job(Entry):
     kind: Literal["job"] = "job"
     title: Name
     organization: Name | None = None
+    # What the organization is ("A regional hospital network"), shown under its name on CVs.
+    organization_summary: Text | None = None
     location: Name | None = None
     start: PartialDate | None = None
     end: EndDate | None = None
@@ -125,6 +127,8 @@ class Education(Entry):
     score: Name | None = None
     url: Url | None = None
     courses: list[Name] = Field(default_factory=list, max_length=500)
+    # Activities, societies and notes on the studies, one line each, as RenderCV's highlights.
+    highlights: list[Text] = Field(default_factory=list, max_length=200)
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "Education":

@@ -73,6 +73,11 @@ def _employer(document: Document, employer: Employer) -> None:
             _paragraph(document, where).runs[0].italic = True
     else:
         _dated(document, employer.organization or "", employer.period)
+    if employer.organization_summary:
+        from docx.shared import Pt
+
+        # A size below the body text, so it reads as a note about the organization.
+        _paragraph(document, employer.organization_summary).runs[0].font.size = Pt(9.5)
     for role in employer.roles:
         if not single:
             _dated(document, role.title, role.period, bold=False)

@@ -48,6 +48,12 @@ def _role_lines(role: Role) -> list[str]:
     return lines
 
 
+def _about_lines(employer: Employer) -> list[str]:
+    """What the organization is, as a quiet line of its own under the organization."""
+    about = employer.organization_summary
+    return [escape(about), ""] if about else []
+
+
 def _employer_lines(employer: Employer) -> list[str]:
     organization = escape(employer.organization or "")
     if len(employer.roles) == 1:
@@ -58,8 +64,9 @@ def _employer_lines(employer: Employer) -> list[str]:
         meta = " · ".join(x for x in (escape(where), escape(role.period)) if x)
         if meta:
             lines += [f"*{meta}*", ""]
-        return lines + _role_lines(role)
+        return lines + _about_lines(employer) + _role_lines(role)
     lines = [f"### {organization}", "", f"*{escape(employer.period)}*", ""]
+    lines += _about_lines(employer)
     for role in employer.roles:
         lines += [f"**{escape(role.title)}** · *{escape(role.period)}*", ""]
         lines += _role_lines(role)

@@ -66,6 +66,8 @@ class Employer:
     organization: str | None
     period: str
     roles: list[Role]
+    # What the organization is, one short line under its name.
+    organization_summary: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,10 @@ def _role(job: Job, today: date) -> Role:
     )
 
 
+def _has_text(value: str | None) -> bool:
+    return bool(value and value.strip())
+
+
 def _employers(career: Career, today: date) -> list[Employer]:
     employers = []
     for group in career.employer_groups():
@@ -226,7 +232,13 @@ def _employers(career: Career, today: date) -> list[Employer]:
         elif ends:
             end = max(e for e in ends if isinstance(e, PartialDate))
         period = format_period(min(starts) if starts else None, end)
-        employers.append(Employer(group.organization, period, [_role(j, today) for j in jobs]))
+        roles = [_role(j, today) for j in jobs]
+        # The newest role's description wins: it is the one the person last wrote.
+        about = next(
+            (j.organization_summary for j in jobs if _has_text(j.organization_summary)), None
+        )
+        line = " ".join(about.split()) if about else None
+        employers.append(Employer(group.organization, period, roles, line))
     return sorted(employers, key=lambda e: min(r.recency for r in e.roles))
 
 
@@ -236,6 +248,7 @@ def _education(entry: Education, today: date) -> Item:
     details = [f"Score: {entry.score}"] if entry.score else []
     if entry.courses:
         details.append("Courses: " + ", ".join(entry.courses))
+    details += [h for h in entry.highlights if h.strip()]
     return Item(
         entry.id,
         heading,

@@ -14,7 +14,7 @@ from careerset.facts.protocol import Reference
 from careerset.model.career import Career, entry_span
 from careerset.model.dates import PartialDate
 from careerset.model.entries import Entry
-from careerset.render.cv_model import CvDocument, Employer, Item, Role, Section, build_cv
+from careerset.render.cv_model import CvDocument, Item, Role, Section, build_cv
 from careerset.wording import count_of
 
 # Sections that go before any job when trimming; education and certifications go last.
@@ -127,7 +127,7 @@ def _map_roles(document: CvDocument, change: Callable[[Role], Role | None]) -> C
     for employer in document.employers:
         roles = [new for r in employer.roles if (new := change(r)) is not None]
         if roles:
-            employers.append(Employer(employer.organization, employer.period, roles))
+            employers.append(replace(employer, roles=roles))
     return replace(document, employers=employers)
 
 
@@ -226,7 +226,7 @@ def estimated_pages(document: CvDocument) -> int:
     width = 95  # characters per line of body text
     lines = 6 + (len(document.summary or "") // width + 2 if document.summary else 0)
     for employer in document.employers:
-        lines += 2
+        lines += 2 + (1 if employer.organization_summary else 0)
         for role in employer.roles:
             lines += 2 + (len(role.summary or "") // width + 1 if role.summary else 0)
             lines += sum(len(h) // width + 1 for h in role.highlights)

@@ -35,6 +35,7 @@ LONG_TEXT = frozenset({"summary", "notes", "statement", "reason_for_leaving"})
 DATES = frozenset({"start", "end", "date", "expiry", "met", "last_contacted", "horizon"})
 LABELS = {
     "organization": "Organization",
+    "organization_summary": "About the organization",
     "employment_type": "Employment type",
     "pay_amount": "Pay",
     "pay_currency": "Currency",
