@@ -76,7 +76,7 @@ def test_first_visit_walkthrough(browser_page: tuple[Any, str], tmp_path: Path) 
     suggestion.wait_for(state="visible", timeout=60_000)
     suggestion.click()
     assert page.get_by_label("Occupation code (O*NET-SOC)").input_value() == "29-1141.00"
-    page.get_by_label("Organization").fill("St. Mary Hospital")
+    page.get_by_label("Organization", exact=True).fill("St. Mary Hospital")
     page.get_by_label("Start").fill("2019-03")
     page.get_by_label("End").fill("present")
     page.get_by_role("button", name="Add job").click()
