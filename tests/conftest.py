@@ -111,12 +111,31 @@ def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def migrated_postgres(postgres_url: str) -> str:
+    """The name of an empty database at the newest revision, migrated once per session: each
+    test's database is a copy of it (tests/store still migrate for real)."""
+    from sqlalchemy import create_engine, text
+
+    from careerset.store.repository import Store
+
+    name = "careerset_template"
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    Store.open(postgres_url.rsplit("/", 1)[0] + "/" + name).close()
+    return name
+
+
 @pytest.fixture
 def store_target(home: Path, request: pytest.FixtureRequest) -> Iterator[str]:
     """Where a test's store lives: a SQLite file in `home` (a copy of the migrated template),
     or with `--store postgresql` a fresh database on the session's PostgreSQL server."""
     if on_postgresql(request.config):
-        with postgres_database(request.getfixturevalue("postgres_url")) as url:
+        base = request.getfixturevalue("postgres_url")
+        template = request.getfixturevalue("migrated_postgres")
+        with postgres_database(base, template=template) as url:
             yield url
         return
     home.mkdir(parents=True, exist_ok=True)

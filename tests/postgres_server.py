@@ -91,14 +91,16 @@ def running_postgres() -> Iterator[str]:
 
 
 @contextmanager
-def postgres_database(base_url: str) -> Iterator[str]:
-    """A fresh, empty database on the session's PostgreSQL server; dropped afterwards."""
+def postgres_database(base_url: str, template: str | None = None) -> Iterator[str]:
+    """A fresh database on the session's PostgreSQL server, dropped afterwards: empty, or a
+    copy of the database `template` (which nothing may be connected to)."""
     from sqlalchemy import create_engine, text
 
     name = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    copy = f' TEMPLATE "{template}"' if template else ""
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
     try:
         yield base_url.rsplit("/", 1)[0] + "/" + name
     finally:
