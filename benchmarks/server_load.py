@@ -178,7 +178,7 @@ def seed(
 
     from careerset.store.passwords import hash_password
     from careerset.store.repository import Store
-    from careerset.store.tables import EntryRow
+    from careerset.store.tables import entry_table
 
     began = time.perf_counter()
     store = Store.open(url)  # migrates
@@ -196,7 +196,7 @@ def seed(
                     )
                     rows += [{"profile_id": actor.profile_id, **row} for row in template]
                 if rows:
-                    session.session.execute(insert(EntryRow), rows)
+                    session.session.execute(insert(entry_table), rows)
             elapsed = time.perf_counter() - began
             progress(
                 f"  seeded {stop:,}/{clients:,} clients ({stop * entries:,} entries), {elapsed:.1f} s"
@@ -537,7 +537,7 @@ def reconcile(url: str, writes: list[Write]) -> Reconciliation:
     from careerset.errors import UserError
     from careerset.model.validation import parse_entry
     from careerset.store.repository import Store
-    from careerset.store.tables import EntryRow
+    from careerset.store.tables import entry_table
 
     began = time.perf_counter()
     store = Store.open(url)
@@ -563,7 +563,7 @@ def reconcile(url: str, writes: list[Write]) -> Reconciliation:
                             wrong.append(f"{email} {write.entry_id}")
                     elif write.name in names:
                         unacknowledged_stored += 1
-            query = select(EntryRow.profile_id, EntryRow.id, EntryRow.data)
+            query = select(entry_table.c.profile_id, entry_table.c.id, entry_table.c.data)
             for profile_id, entry_id, data in session.session.execute(
                 query.execution_options(yield_per=5000)
             ):
