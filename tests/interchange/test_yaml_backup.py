@@ -204,3 +204,16 @@ def test_a_lone_surrogate_is_one_user_error() -> None:
     text = 'format: careerset\nversion: 1\nperson: {name: "\\ud800"}\n'
     with pytest.raises(UserError, match="broken character"):
         document_to_career(load_yaml_text(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["1e5", "0o17", "0b101", "_0", "__1", "-_1", "._1", "1__0", "Null", "TRUE", "yes", "~"]
+)
+def test_text_a_yaml_1_2_reader_could_type_stays_text(text: str) -> None:
+    """Such text is written quoted, so the fast YAML 1.2 reader gives back the same string."""
+    career = Career.of([Job(id="j1", title=text, organization=text)], Person())
+    written = dump_yaml(career_to_document(career))
+    assert f"title: '{text}'" in written
+    again = document_to_career(load_yaml_text(written))
+    assert getattr(again.entries[0], "title", None) == text
+    assert getattr(again.entries[0], "organization", None) == text

@@ -126,8 +126,8 @@ class _PlainDumper(yaml.SafeDumper):
 
 
 # Text that a YAML 1.2 reader (the fast loader below) could take for a number, a truth value or
-# nothing, though PyYAML's YAML 1.1 rules would write it bare: `1e5`, `0o17`, `1_000`, `.5`.
-_LOOKS_TYPED = re.compile(r"[-+]?\.?[0-9]|(?i:~|null|true|false|yes|no|on|off|[-+]?\.inf|\.nan)$")
+# nothing, though PyYAML's YAML 1.1 rules would write it bare: `1e5`, `0o17`, `_0`, `.5`.
+_LOOKS_TYPED = re.compile(r"[-+]?[._]*[0-9]|(?i:~|null|true|false|yes|no|on|off|[-+]?\.inf|\.nan)$")
 
 
 def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
