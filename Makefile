@@ -7,6 +7,10 @@ BIN := $(VENV)/bin
 demo: $(VENV)/.installed
 	$(BIN)/careerset demo
 
+# Tests write bytecode caches even where PYTHONDONTWRITEBYTECODE is set: without them every
+# pytest worker rewrites the asserts of each plugin module again, and every `careerset`
+# subprocess a test starts compiles the package again.
+test: export PYTHONDONTWRITEBYTECODE =
 test: $(VENV)/.installed
 	bash scripts/ensure-chromium.sh
 	$(BIN)/ruff check src tests benchmarks

@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+# Cheap argon2 parameters for every store and server the tests start (see store/passwords.py);
+# set before careerset is imported. test_accounts checks the recommended ones without it.
+os.environ.setdefault("CAREERSET_TEST_CHEAP_HASHES", "1")
+
 from postgres_server import find_bin, postgres_database, running_postgres
 
 # Hypothesis: `ci` (CI set) runs the full default example count, reproducibly; `dev` runs

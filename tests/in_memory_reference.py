@@ -176,6 +176,13 @@ class InMemoryReference:
             for code, o in self.world.occupations.items()
         }
 
+    def ratings_all(self, domain: str = "skills") -> dict[str, tuple[RatedElement, ...]]:
+        self._require(domain)
+        return {
+            code: self._rated(o.skills if domain == "skills" else o.knowledge)
+            for code, o in self.world.occupations.items()
+        }
+
     def skill_importance_means(self, domain: str = "skills") -> dict[str, float]:
         totals: dict[str, list[float]] = {}
         for ratings in self.skill_importance_matrix(domain).values():

@@ -6,6 +6,7 @@ Values are canonical (names already trimmed), so a model built from them keeps t
 from datetime import UTC, datetime
 from typing import Any
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from careerset.model.career import Career
@@ -59,6 +60,14 @@ json_values = st.recursive(
     max_leaves=6,
 )
 extras = st.dictionaries(texts.map(lambda key: f"ext-{key}"), json_values, max_size=2)
+
+
+def examples(ci_count: int) -> int:
+    """The example count of a slow property: `ci_count` under the `ci` profile (CI set), and
+    the loaded profile's share of Hypothesis's default count of it otherwise (30% under `dev`),
+    so a local `make test` stays quick while CI runs every example."""
+    share = settings.default.max_examples / settings.get_profile("default").max_examples
+    return max(10, round(ci_count * min(share, 1.0)))
 
 
 def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:

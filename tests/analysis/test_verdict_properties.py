@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from careerset.analysis.verdict import Assessment, assess_career
 from careerset.model.career import Career
 from careerset.model.entries import Contact, Entry, Job
+from strategies import examples  # type: ignore[import-not-found]
 
 from .memory_reference import MemoryReference  # type: ignore[import-not-found]
 from .verdict_cases import CASES, TODAY, Case  # type: ignore[import-not-found]
@@ -32,14 +33,14 @@ def judged(
     return fingerprint(assess_career(Career.of(entries), TODAY, REFERENCE))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(case=cases, data=st.data())
 def test_reordering_entries_changes_nothing(case: Case, data: st.DataObject) -> None:
     shuffled = data.draw(st.permutations(case.entries))
     assert judged(shuffled) == judged(case.entries)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(case=cases, data=st.data(), name=names)
 def test_renaming_an_organization_changes_nothing(
     case: Case, data: st.DataObject, name: str
@@ -61,7 +62,7 @@ contacts = st.builds(
 )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(case=cases, extra=st.lists(contacts, max_size=5))
 def test_adding_unrelated_contacts_changes_nothing(case: Case, extra: list[Contact]) -> None:
     assert judged([*case.entries, *extra]) == judged(case.entries)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.strategies import careers
+from tests.strategies import careers, examples
 
 from careerset.errors import UserError
 from careerset.interchange.json_resume import (
@@ -22,7 +22,9 @@ from careerset.model.entries import Contact, Goal, Job, Skill, entry_to_dict
 from careerset.model.enums import EmploymentType, PayBasis
 
 EXAMPLES = sorted((Path(__file__).parent / "data" / "jsonresume").glob("*.resume.json"))
-ROUND_TRIP = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROUND_TRIP = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def without_extension(value: Any) -> Any:

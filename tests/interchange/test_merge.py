@@ -1,7 +1,7 @@
 """Merging an import into a stored career: matching, the diff, and re-imports that change nothing."""
 
 from hypothesis import HealthCheck, given, settings
-from tests.strategies import careers
+from tests.strategies import careers, examples
 
 from careerset.interchange.merge import (
     describe_plan,
@@ -16,7 +16,9 @@ from careerset.model.entries import Entry, Job, Skill
 from careerset.model.enums import PayBasis
 from careerset.model.person import Person
 
-PROPERTY = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def apply(existing: Career, incoming: Career) -> Career:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from tests.strategies import careers
+from tests.strategies import careers, examples
 
 from careerset.errors import UserError
 from careerset.interchange import json_resume, yaml_backup
@@ -23,7 +23,9 @@ from careerset.model.entries import Certification, Education, Job, Publication, 
 
 EXAMPLES = sorted((Path(__file__).parent / "data" / "jsonresume").glob("*.resume.json"))
 LINKEDIN = Path(__file__).parent / "data" / "linkedin"
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 # RenderCV's entry types, told apart by their own keys, and the keys each requires.
 ENTRY_TYPES = {
     "OneLineEntry": ({"label", "details"}, {"label", "details"}),

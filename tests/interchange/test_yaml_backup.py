@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.strategies import careers
+from tests.strategies import careers, examples
 
 from careerset.errors import UserError
 from careerset.interchange.yaml_backup import (
@@ -21,7 +21,9 @@ from careerset.model.career import Career
 from careerset.model.entries import Job, entry_to_dict
 from careerset.model.person import Person
 
-ROUND_TRIP = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROUND_TRIP = settings(
+    max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @ROUND_TRIP
@@ -34,7 +36,7 @@ def test_career_yaml_round_trip_is_byte_identical(career: Career) -> None:
     assert again.person == career.person
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.dictionaries(
         st.text(min_size=1, max_size=20).filter(str.strip), careers(max_entries=3), max_size=3

@@ -12,12 +12,12 @@ from careerset.model.career import Career
 from careerset.render.cv_model import clean_strings
 from careerset.render.cv_output import render_cv
 from careerset.render.cv_tailor import CvOptions
-from strategies import careers  # type: ignore[import-not-found]
+from strategies import careers, examples  # type: ignore[import-not-found]
 
 from .cases import TODAY, pdf_text, words
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(careers())
 def test_any_career_renders_as_valid_html_and_markdown(career: Career) -> None:
     page = render_cv(career, "html", CvOptions(design="modern"), TODAY).decode("utf-8")
@@ -28,7 +28,7 @@ def test_any_career_renders_as_valid_html_and_markdown(career: Career) -> None:
     render_cv(career, "md", today=TODAY)
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(10), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(careers())
 def test_any_career_renders_as_pdf_and_docx(career: Career) -> None:
     import docx

@@ -3,15 +3,24 @@
 Each store test runs on a real SQLite file and a real PostgreSQL server (see conftest.py).
 """
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
 from careerset.errors import UserError
 from careerset.model import Person
 from careerset.model.validation import build_entry
-from careerset.store.passwords import hash_password, token_id, verify_password
+from careerset.store.passwords import (
+    CHEAP_HASHES_VARIABLE,
+    hash_password,
+    token_id,
+    verify_password,
+)
 from careerset.store.repository import Store
 from careerset.store.rights import AccessDenied
 from careerset.store.sign_in import PAIR_LIMIT, sign_in
@@ -30,6 +39,20 @@ def test_passwords_are_hashed_with_argon2id_and_salted() -> None:
     assert not verify_password(first, PASSWORD + " ")
     assert not verify_password(first, "")
     assert not verify_password("not a hash", PASSWORD)
+
+
+def test_without_the_test_switch_hashes_use_the_recommended_cost() -> None:
+    """The suite hashes cheaply (tests/conftest.py); a real install never does."""
+    environment = {k: v for k, v in os.environ.items() if k != CHEAP_HASHES_VARIABLE}
+    script = "from careerset.store.passwords import hash_password; print(hash_password('x'))"
+    printed = subprocess.run(
+        [sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True
+    ).stdout
+    default = PasswordHasher()
+    assert printed.startswith(
+        f"$argon2id$v=19$m={default.memory_cost},t={default.time_cost},p={default.parallelism}$"
+    )
+    assert default.memory_cost >= 65536 and default.time_cost >= 3
 
 
 def test_a_new_user_logs_in_with_the_password_only(store: Store) -> None:

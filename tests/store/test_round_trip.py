@@ -9,7 +9,7 @@ from careerset.interchange.json_resume import career_to_json_resume, json_resume
 from careerset.interchange.yaml_backup import career_to_document, document_to_career, dump_yaml
 from careerset.model import Career
 from careerset.store.repository import Store
-from strategies import careers
+from strategies import careers, examples
 
 _names = (f"p{n}" for n in itertools.count())
 
@@ -23,7 +23,9 @@ def _save_and_load(store: Store, career: Career) -> Career:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(career=careers())
 def test_yaml_export_import_export_is_byte_identical(tmp_path: Path, career: Career) -> None:
@@ -42,7 +44,9 @@ def test_yaml_export_import_export_is_byte_identical(tmp_path: Path, career: Car
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(career=careers())
 def test_json_resume_export_import_export_is_equal(tmp_path: Path, career: Career) -> None:

@@ -7,6 +7,7 @@ time per request would cost seconds, so the matrices are cached per reference ob
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -82,10 +83,8 @@ class OccupationSpace:
     def knowledge(self) -> RatingMatrix | None:
         """Knowledge ratings for the same rows, read on first use (explore needs them)."""
         if self._knowledge is None and self.reference.has("knowledge"):
-            ratings = {
-                code: self.reference.profile(code, ["knowledge"]).knowledge for code in self.codes
-            }
-            self._knowledge = rating_matrix(list(self.codes), ratings)
+            every = self.reference.ratings_all("knowledge")
+            self._knowledge = rating_matrix(list(self.codes), _rows_of(every, self.codes))
         return self._knowledge
 
     def median_wage(self, code: str) -> float | None:
@@ -106,8 +105,7 @@ def occupation_space(reference: Reference) -> OccupationSpace:
         return cached
     reference_has_skills(reference)
     codes = sorted(reference.skill_importance_matrix("skills"))
-    ratings = {code: reference.skills(code) for code in codes}
-    skills = rating_matrix(codes, ratings)
+    skills = rating_matrix(codes, _rows_of(reference.ratings_all("skills"), codes))
     job_zones = reference.job_zones() if reference.has("job_zones") else {}
     related_all: dict[str, tuple[RelatedOccupation, ...]] = (
         reference.related_occupations() if reference.has("related_occupations") else {}
@@ -124,6 +122,13 @@ def occupation_space(reference: Reference) -> OccupationSpace:
     )
     _SPACES[reference] = space
     return space
+
+
+def _rows_of(
+    ratings: dict[str, tuple[RatedElement, ...]], codes: Sequence[str]
+) -> dict[str, tuple[RatedElement, ...]]:
+    """The ratings of `codes` only: other occupations' elements must not add columns."""
+    return {code: ratings[code] for code in codes if code in ratings}
 
 
 def reference_has_skills(reference: Reference) -> None:

@@ -12,6 +12,7 @@ from careerset.facts.profile import (
     EscoOccupationLabels,
     Interests,
     OccupationSummary,
+    RatedElement,
     RelatedOccupation,
     Task,
 )
@@ -83,6 +84,20 @@ class BulkQueries(ReferenceBase):
         for code, element_id, importance in rows:
             matrix.setdefault(code, {})[element_id] = float(importance)
         return matrix
+
+    def ratings_all(self, domain: str = "skills") -> dict[str, tuple[RatedElement, ...]]:
+        """code -> `rated(code, domain)` for every occupation rated in one domain, in one query
+        (the per-code queries cost most of a first next-steps answer)."""
+        self.require(domain)
+        rows = self._db.execute(
+            "SELECT code, element_id, name, importance, level, level_se, suppress, not_relevant"
+            " FROM rating WHERE domain = ? ORDER BY code, importance DESC, element_id",
+            (self.rating_domain(domain),),
+        )
+        grouped: dict[str, list[RatedElement]] = {}
+        for code, e, n, i, lv, se, s, nr in rows:
+            grouped.setdefault(code, []).append(RatedElement(e, n, i, lv, se, bool(s), bool(nr)))
+        return {code: tuple(elements) for code, elements in grouped.items()}
 
     def skill_importance_means(self, domain: str = "skills") -> dict[str, float]:
         """Element id -> mean importance over every occupation rating it (feature = domain).
