@@ -1,5 +1,6 @@
 """A real store per test, on a SQLite file and on a real PostgreSQL server (a fresh database each)."""
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from postgres_server import postgres_database
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database that no migration has touched, for the migration tests."""
     if request.param == "sqlite":
         yield str(tmp_path / "store.sqlite")
         return
@@ -20,9 +22,23 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def migrated_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database at the newest revision: a copy of the session's template, which Alembic
+    migrated for real once (test_migrations checks the migrations themselves)."""
+    if request.param == "sqlite":
+        target = tmp_path / "store.sqlite"
+        shutil.copyfile(request.getfixturevalue("migrated_sqlite"), target)
+        yield str(target)
+        return
+    base = request.getfixturevalue("postgres_url")
+    with postgres_database(base, template=request.getfixturevalue("migrated_postgres")) as url:
+        yield url
+
+
 @pytest.fixture
-def store(store_url: str) -> Iterator[Store]:
-    opened = Store.open(store_url)
+def store(migrated_url: str) -> Iterator[Store]:
+    opened = Store.open(migrated_url)
     yield opened
     opened.close()
 

@@ -16,8 +16,8 @@ from careerset.errors import UserError
 from careerset.store.repository import Store
 from careerset.web.live import free_port
 
-# Touches SQL (writes, imports, accounts, access): `make test` runs it on PostgreSQL too.
-pytestmark = pytest.mark.sql
+# Not marked `sql`: these tests start servers on stores of their own choosing, not on the
+# `--store` one, so the PostgreSQL pass of `make test` would only repeat them.
 
 PASSWORD = "correct horse battery"
 
