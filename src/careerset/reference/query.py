@@ -7,6 +7,7 @@ wages, shipped in the package), so callers never branch on which is in use.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Collection
 from pathlib import Path
 
@@ -245,6 +246,34 @@ def open_reference(path: Path | None = None) -> ReferencePack:
     from careerset.reference.embedded import embedded_connection
 
     return ReferencePack(embedded_connection(), "embedded", None)
+
+
+_SHARED: dict[tuple[object, ...], ReferencePack] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_reference() -> ReferencePack:
+    """The installed pack or the embedded default, one per process while the pack file stays
+    the same; never close it.
+
+    The web app's threads, and every app one process makes, share it and so share what the
+    analysis caches per reference (the occupation space, path graphs), which otherwise each
+    thread builds again. Packs are read-only and SQLite serialises one connection's calls, so
+    threads may share it. Installing another pack changes the file, and so the key.
+    """
+    target = pack_path()
+    try:
+        found = target.stat()
+        key: tuple[object, ...] = (str(target), found.st_ino, found.st_mtime_ns, found.st_size)
+    except FileNotFoundError:
+        key = ("embedded",)
+    with _SHARED_LOCK:
+        pack = _SHARED.get(key)
+        if pack is None:
+            for stale in [old for old in _SHARED if old[0] == key[0]]:
+                del _SHARED[stale]  # a replaced pack: its connection closes with its last user
+            pack = _SHARED[key] = open_reference()
+    return pack
 
 
 def _implements_protocol(pack: ReferencePack) -> Reference:

@@ -42,9 +42,8 @@ class SignInRequired(Exception):
 
 @dataclass
 class Resources:
-    """Shared by every context of one app: reference packs (one per thread) and the title coder."""
+    """Shared by every context of one app: the title coder."""
 
-    local: threading.local = field(default_factory=threading.local)
     coder: Coder | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -185,14 +184,10 @@ class WebContext:
             return career, list(session.comments(self.actor, self.profile))
 
     def reference(self) -> ReferencePack:
-        """The installed pack or the embedded default, one connection per worker thread."""
-        pack: ReferencePack | None = getattr(self.resources.local, "pack", None)
-        if pack is None:
-            from careerset.reference.query import open_reference
+        """The installed pack or the embedded default, shared by the process's threads."""
+        from careerset.reference.query import shared_reference
 
-            pack = open_reference()
-            self.resources.local.pack = pack
-        return pack
+        return shared_reference()
 
     def coder(self) -> Coder:
         """The title coder, loaded once: finding its index opens the reference each time."""
