@@ -4,7 +4,10 @@ Every step is a sparse matrix product over the whole batch, so coding 20,000 tit
 costs a few products rather than 20,000 Python loops.
 """
 
+import math
+import os
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -232,14 +235,20 @@ def _add_semantic(
     if table is None or table.dimensions != index.title_vectors.shape[1]:
         return
     query = table.embed(texts, index.word_idf())
-    # Both similarities are linear in the query, so one product with their weighted sum does.
+    scores += query @ _semantic_profiles(index, weights)
+
+
+def _semantic_profiles(index: CoderIndex, weights: ScoringWeights) -> NDArray[np.float32]:
+    """Dimensions x occupations: the weighted title and task profiles in one matrix (both
+    similarities are linear in the query, so one product with their weighted sum does)."""
     key = ("semantic", weights.semantic_title, weights.semantic_task)
     profiles = index.derived.get(key)
     if profiles is None:
         combined = weights.semantic_title * index.title_vectors
         combined += weights.semantic_task * index.task_vectors
         profiles = index.derived[key] = np.ascontiguousarray(combined.T, np.float32)
-    scores += query @ profiles
+    result: NDArray[np.float32] = profiles
+    return result
 
 
 def _word_shares(index: CoderIndex, word_part: Matrix) -> Matrix:
@@ -270,10 +279,12 @@ def _single_words(index: CoderIndex) -> NDArray[np.bool_]:
     key = ("single words",)
     cached = index.derived.get(key)
     if cached is None:
-        single = np.zeros(index.features.word.size, dtype=bool)
-        for term, column in index.features.word.vocabulary.items():
-            single[column] = "_" not in term and not term.startswith("^")
-        cached = index.derived[key] = single
+        vocabulary = index.features.word.vocabulary
+        count = len(vocabulary)
+        cached = index.derived[key] = np.zeros(count, dtype=bool)
+        cached[np.fromiter(vocabulary.values(), np.int64, count)] = np.fromiter(
+            ("_" not in term and not term.startswith("^") for term in vocabulary), bool, count
+        )
     return cached
 
 
@@ -422,12 +433,59 @@ def _ranked(
     weights: ScoringWeights,
     confirmed: Mapping[str, Sequence[int]] | None,
 ) -> list[list[Match]]:
-    results: list[list[Match]] = []
-    for start in range(0, len(texts), BATCH_SIZE):
-        batch = texts[start : start + BATCH_SIZE]
-        extra = descriptions[start : start + BATCH_SIZE] if descriptions is not None else None
+    workers = _workers(len(texts))
+    batches = max(1, math.ceil(len(texts) / BATCH_SIZE))
+    if workers > 1:
+        batches = math.ceil(batches / workers) * workers  # every worker gets as much
+    size = max(1, math.ceil(len(texts) / batches))
+
+    def code_batch(start: int) -> list[list[Match]]:
+        batch = texts[start : start + size]
+        extra = descriptions[start : start + size] if descriptions is not None else None
         scores = score_normalised(index, batch, extra, weights, confirmed)
         known = np.asarray([text in index.exact_keys for text in batch], dtype=bool)
         ranking = rank_scores(index, scores, weights.temperature, top, known)
-        results.extend(top_matches(index, ranking, top))
-    return results
+        return top_matches(index, ranking, top)
+
+    starts = range(0, len(texts), size)
+    if workers <= 1:
+        parts = [code_batch(start) for start in starts]
+    else:
+        # The products and array operations release the GIL, so batches run side by side;
+        # the matrices they share are derived first, so the threads only read the index.
+        _prepare(index, weights)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            parts = list(pool.map(code_batch, starts))
+    return [matches for part in parts for matches in part]
+
+
+# Fewer titles than this per worker are coded in one thread: splitting a small batch costs
+# more in per-batch overhead than a second core gives back.
+PARALLEL_BATCH = 1024
+# Each running batch holds a few dense titles x occupations arrays (16 MB each at 4,096).
+MAX_WORKERS = 4
+
+
+def _workers(count: int) -> int:
+    """Threads to code `count` titles with: one per core, each with enough titles."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS, count // PARALLEL_BATCH))
+
+
+def _prepare(index: CoderIndex, weights: ScoringWeights) -> None:
+    """Derive every cached matrix the scoring uses, before threads share the index."""
+    _linear_weights(index, weights)
+    _transposed(index, "records")
+    _single_words(index)
+    index.title_words()
+    index.same_group()
+    _semantic_profiles(index, weights)
+    if index.title_vectors.size:
+        from careerset.coding.semantic import word_vectors
+
+        table = word_vectors()
+        if table is not None:
+            table.word_weights(index.word_idf())
