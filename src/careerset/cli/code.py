@@ -17,9 +17,10 @@ if TYPE_CHECKING:
     from careerset.coding.matcher import Match
     from careerset.coding.service import Coder
 
-# Titles coded per batch when reading stdin: large enough for vectorised speed, small
-# enough that output starts flowing and the progress bar moves.
-CHUNK = 4096
+# Titles coded per call when reading stdin: large enough for vectorised speed and for the
+# coder to share each call among the cores, small enough that output starts flowing and the
+# progress bar moves.
+CHUNK = 8192
 PROGRESS_FROM = 2 * CHUNK
 
 
