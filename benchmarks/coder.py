@@ -107,7 +107,7 @@ def ours(source: CodingSource, top: int) -> tuple[Ranker, float, CoderIndex]:
 
 def tfidf_baseline(source: CodingSource, top: int) -> Ranker:
     """Char 2-4-gram TF-IDF nearest title over official and alternate titles (raw text)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 
     naming = [
         r for r in source.records if r.source in ("title", "alternate") and r.code in source.titles

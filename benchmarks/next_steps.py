@@ -17,6 +17,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from careerset.analysis.evidence import held_years
 from careerset.analysis.gaps import compute_gaps
@@ -143,7 +144,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         pack = args.pack or build_pack(args.data, Path(folder))
-        report = {
+        report: dict[str, Any] = {
             "in_process": in_process(pack, args.targets),
             "cli": whole_process(pack, args.runs),
         }

@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from careerset.analysis.report import build_report
@@ -79,7 +80,7 @@ def main() -> int:
     reference = open_reference()
     print(f"In-process, demo career ({len(career.jobs)} jobs), ms: first run / median of the rest")
     for cv_format in CV_FORMATS:
-        first, median = timed(lambda f=cv_format: render_cv(career, f, today=TODAY), args.runs)
+        first, median = timed(partial(render_cv, career, cv_format, today=TODAY), args.runs)
         print(f"  cv {cv_format:<5} {first:8.1f} / {median:8.1f}")
     first, median = timed(
         lambda: render_cv(career, "pdf", CvOptions(max_pages=1), TODAY), args.runs

@@ -102,7 +102,8 @@ def main() -> None:
         "words": len(words),
     }
     target.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(
+    # Uncompressed: float16 vectors barely compress, and the coder's first use skips inflating them.
+    np.savez(
         target,
         words=np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8),
         vectors=projected.astype(np.float16),

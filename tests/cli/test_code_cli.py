@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from careerset.cli import code as code_command
 from careerset.cli.main import cli
 from careerset.coding import service
 from careerset.coding.index import build_index
+from careerset.coding.matcher import Match
 from careerset.coding.records import CodingSource, TitleRecord
 
 TITLES = {
@@ -66,6 +68,22 @@ def test_stdin_gives_one_line_per_title_in_order(small_coder: None) -> None:
     assert [line["title"] for line in lines] == ["waitress", "", "truck driver"]
     assert lines[1]["matches"] == []
     assert lines[2]["matches"][0]["code"] == "53-3032.00"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("title", "matches"),
+    [
+        ("nurse", [Match("29-1141.00", "Registered Nurses", 0.81234567)]),
+        ('He said "boss"\\ \t', [Match("11-1011.00", 'Chief "Executives"', 1e-05)]),
+        ("Врач \U0001f680", [Match("35-2014.00", "Cooks, Café", 0.0), Match("x", "y", 1.0)]),
+        ("", []),
+    ],
+)
+def test_lines_are_what_json_dumps_writes(title: str, matches: list[Match]) -> None:
+    payload = {"title": title, "matches": [match.as_dict() for match in matches]}
+    assert list(code_command._lines([title], [matches])) == [
+        json.dumps(payload, ensure_ascii=False)
+    ]
 
 
 def test_unknown_scheme_is_a_user_error(small_coder: None) -> None:

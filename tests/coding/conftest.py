@@ -62,9 +62,12 @@ def _code_fingerprint() -> str:
 @pytest.fixture(scope="session")
 def full_index(shared_data: Path, pytestconfig: pytest.Config) -> CoderIndex:
     """The real O*NET index from ../shared/data: built once (a minute or more), then
-    cached in pytest's cache folder until the coder's code changes."""
-    assert pytestconfig.cache is not None
-    cached = pytestconfig.cache.mkdir("careerset-coder") / f"onet-{_code_fingerprint()}.npz"
+    cached in pytest's cache folder until the coder's code changes (built every session when
+    the cache is off, as with `-p no:cacheprovider`)."""
+    cache = getattr(pytestconfig, "cache", None)  # no attribute at all without the plugin
+    if cache is None:
+        return build_index(load_shared_data(shared_data, "onet"), "shared")
+    cached = cache.mkdir("careerset-coder") / f"onet-{_code_fingerprint()}.npz"
     if cached.is_file():
         return load_index(cached)
     index = build_index(load_shared_data(shared_data, "onet"), "shared")

@@ -164,3 +164,48 @@ def test_ranking_keeps_the_softmax_of_every_occupation(small_index: CoderIndex) 
         gap = scores[row, best] - scores[row, ~same].max()
         assert np.isclose(ranking.features[row, 1], min(gap, 5.0), atol=1e-5)
     assert width == small_index.size  # fewer occupations than candidates: all of them
+
+
+def test_split_matrix_product_equals_the_sparse_product() -> None:
+    import scipy.sparse as sp
+
+    from careerset.coding.matcher import split_dense_rows
+
+    generator = np.random.default_rng(7)
+    # Rows from empty to full, so both parts of the split have work.
+    rows = [generator.choice(40, size=size, replace=False) for size in range(0, 40, 3)]
+    matrix = sp.csr_matrix(
+        (
+            generator.random(sum(map(len, rows))).astype(np.float32),
+            np.concatenate(rows),
+            np.cumsum([0, *map(len, rows)]),
+        ),
+        shape=(len(rows), 40),
+    )
+    dense_left = generator.random((9, len(rows))).astype(np.float32)
+    left = sp.csr_matrix(np.where(dense_left < 0.6, 0.0, dense_left).astype(np.float32))
+    split = split_dense_rows(matrix, threshold=10)
+    assert 0 < split.dense.shape[0] < len(rows)
+    assert np.allclose(split.product(left), (left @ matrix).toarray(), atol=1e-6)
+
+
+def test_batches_coded_side_by_side_equal_one_batch_at_a_time(
+    small_index: CoderIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerset.coding import matcher
+
+    words = ["staff", "senior", "night", "truck", "web", "head", "line", "store", "field", "lead"]
+    nouns = ["nurse", "driver", "developer", "cook", "server", "clerk", "electrician", "teacher"]
+    titles = [f"{a} {b} {noun}" for a in words for b in words for noun in nouns]
+    one_at_a_time = [
+        match_titles(small_index, titles[start : start + 100])
+        for start in range(0, len(titles), 100)
+    ]
+    monkeypatch.setattr(matcher, "_workers", lambda count: 3)
+    side_by_side = match_titles(small_index, titles)
+    expected = [row for part in one_at_a_time for row in part]
+    assert [[m.code for m in row] for row in side_by_side] == [
+        [m.code for m in row] for row in expected
+    ]
+    scores = [m.score for row in side_by_side for m in row]
+    assert np.allclose(scores, [m.score for row in expected for m in row], atol=1e-6)

@@ -31,6 +31,12 @@ from careerset.coding.normalise import fold_text, normalise_title, singularise
         ("VP, Marketing", "vice president marketing"),
         ("Director - Finance", "director finance"),
         ("2.Pastry Cook", "pastry cook"),
+        ("Barista at\tBlue Bottle", "barista blue bottle"),
+        ("Grade 5 Clerk", "clerk"),
+        ("Step Aerobics Instructor", "step aerobic instructor"),
+        ("Data Analyst: Marketing", "data analyst marketing"),
+        ("Nurse/Midwife", "nurse midwife"),
+        ("Data Analyst", "data analyst"),
     ],
 )
 def test_normalise_title(title: str, expected: str) -> None:

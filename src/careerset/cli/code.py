@@ -17,16 +17,32 @@ if TYPE_CHECKING:
     from careerset.coding.matcher import Match
     from careerset.coding.service import Coder
 
-# Titles coded per batch when reading stdin: large enough for vectorised speed, small
-# enough that output starts flowing and the progress bar moves.
-CHUNK = 4096
+# Titles coded per call when reading stdin: large enough for vectorised speed and for the
+# coder to share each call among the cores, small enough that output starts flowing and the
+# progress bar moves.
+CHUNK = 8192
 PROGRESS_FROM = 2 * CHUNK
 
 
 def _lines(titles: Sequence[str], coded: Sequence[Sequence[Match]]) -> Iterator[str]:
+    """Each title's JSON line, as `json.dumps` writes `{"title": ..., "matches": [...]}`.
+
+    An occupation's text up to its score is encoded once, not once per line: encoding the
+    dictionaries line by line took a tenth of the time of coding 5,000 titles.
+    """
+    openings: dict[tuple[str, str], str] = {}
     for title, matches in zip(titles, coded, strict=True):
-        payload = {"title": title, "matches": [match.as_dict() for match in matches]}
-        yield json.dumps(payload, ensure_ascii=False)
+        parts: list[str] = []
+        for code, name, score in matches:
+            opening = openings.get((code, name))
+            if opening is None:
+                opening = openings[code, name] = (
+                    f'{{"code": {json.dumps(code, ensure_ascii=False)}, '
+                    f'"title": {json.dumps(name, ensure_ascii=False)}, "score": '
+                )
+            # json.dumps writes a float as its repr.
+            parts.append(f"{opening}{round(score, 4)!r}}}")
+        yield f'{{"title": {json.dumps(title, ensure_ascii=False)}, "matches": [{", ".join(parts)}]}}'
 
 
 def _code_stream(coder: Coder, titles: list[str], top: int, description: str | None) -> None:

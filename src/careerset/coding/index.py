@@ -278,7 +278,8 @@ def save_index(index: CoderIndex, path: Path) -> None:
         arrays.update(_sparse_arrays(name, getattr(index, name)))
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial.npz")
-    np.savez_compressed(partial, **arrays)  # type: ignore[arg-type]
+    # Uncompressed: twice the bytes on disk, but a command's first title skips inflating them.
+    np.savez(partial, **arrays)  # type: ignore[arg-type]
     partial.replace(path)
 
 

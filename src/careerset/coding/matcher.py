@@ -4,7 +4,10 @@ Every step is a sparse matrix product over the whole batch, so coding 20,000 tit
 costs a few products rather than 20,000 Python loops.
 """
 
+import math
+import os
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -84,7 +87,7 @@ def score_normalised(
     if descriptions is None:
         # Tasks and descriptions are matched on the title's words alone, which are a scaled
         # part of the combined vector: one product with a merged matrix does both.
-        scores = (combined @ _linear_weights(index, weights)).toarray()
+        scores = _linear_weights(index, weights).product(combined)
     else:
         scores = (combined @ index.classifier).toarray()
         scores *= np.float32(weights.classifier)
@@ -105,11 +108,12 @@ def score_normalised(
         )
         nearest = similarity @ index.membership
         data = nearest.data
-        data = np.cbrt(data) if weights.sharpness == 3.0 else data ** (1.0 / weights.sharpness)
-        nearest.data = data * np.float32(weights.nearest)
-        scores += nearest.toarray()
+        nearest.data = (
+            np.cbrt(data) if weights.sharpness == 3.0 else data ** (1.0 / weights.sharpness)
+        )
+        _add_sparse(scores, nearest, weights.nearest)
     if weights.title_words:
-        coverage = sp.csr_matrix(_word_shares(index, texts) @ index.title_words().T)
+        coverage = sp.csr_matrix(_word_shares(index, word_part) @ index.title_words().T)
         _add_sparse(scores, coverage, weights.title_words)
     exact_rows = [index.exact_keys.get(text, -1) for text in texts]
     hits = [row for row, key in enumerate(exact_rows) if key >= 0]
@@ -139,7 +143,57 @@ def score_normalised(
     return scores.astype(np.float32, copy=False)
 
 
-def _linear_weights(index: CoderIndex, weights: ScoringWeights) -> Matrix:
+class SplitMatrix(NamedTuple):
+    """A sparse matrix whose densest rows are kept apart as a dense block.
+
+    A few features (common character n-grams) carry weights for most occupations; a sparse
+    product spends most of its time on them, where a dense row-times-block product is several
+    times faster. The other rows stay sparse.
+    """
+
+    sparse: Matrix  # CSR, with the dense rows emptied
+    dense_position: NDArray[np.int32]  # per row: its row in `dense`, or -1
+    dense: NDArray[np.float32]  # the dense rows, in row order
+
+    def product(self, left: Matrix) -> NDArray[np.float32]:
+        """`left @ matrix` as a dense float32 array, for a canonical CSR `left`."""
+        position = self.dense_position[left.indices]
+        keep = position >= 0
+        kept_before = np.concatenate([[0], np.cumsum(keep)])
+        on_dense = sp.csr_matrix(
+            (left.data[keep], position[keep], kept_before[left.indptr]),
+            shape=(left.shape[0], self.dense.shape[0]),
+        )
+        result: NDArray[np.float32] = np.asarray(on_dense @ self.dense, dtype=np.float32)
+        _add_sparse(result, left @ self.sparse, 1.0)
+        return result
+
+
+# Rows with at least this many entries go to the dense block: below it, a sparse product of
+# the row is cheaper than a dense one (measured on the O*NET index).
+DENSE_ROW_ENTRIES = 32
+
+
+def split_dense_rows(matrix: Matrix, threshold: int = DENSE_ROW_ENTRIES) -> SplitMatrix:
+    """`matrix` (CSR) as a `SplitMatrix`, its rows with `threshold` entries or more dense."""
+    counts = np.diff(matrix.indptr)
+    dense_rows = counts >= threshold
+    keep = np.repeat(~dense_rows, counts)
+    sparse = sp.csr_matrix(
+        (
+            matrix.data[keep],
+            matrix.indices[keep],
+            np.concatenate([[0], np.cumsum(np.where(dense_rows, 0, counts))]),
+        ),
+        shape=matrix.shape,
+    )
+    position = np.full(matrix.shape[0], -1, dtype=np.int32)
+    position[dense_rows] = np.arange(int(dense_rows.sum()), dtype=np.int32)
+    dense = np.ascontiguousarray(matrix[np.flatnonzero(dense_rows)].toarray(), dtype=np.float32)
+    return SplitMatrix(sparse, position, dense)
+
+
+def _linear_weights(index: CoderIndex, weights: ScoringWeights) -> SplitMatrix:
     """Combined features x occupations: the classifier plus the description evidence (whose
     word vectors are the combined vectors' word columns over the square root of their weight).
     """
@@ -150,13 +204,13 @@ def _linear_weights(index: CoderIndex, weights: ScoringWeights) -> Matrix:
         descriptions = sp.csr_matrix(_transposed(index, "descriptions"))
         padding = sp.csr_matrix((index.classifier.shape[0] - words, descriptions.shape[1]))
         scale = weights.description / np.sqrt(index.features.word_weight)
-        cached = sp.csr_matrix(
+        merged = sp.csr_matrix(
             weights.classifier * index.classifier
             + np.float32(scale) * sp.vstack([descriptions, padding], format="csr"),
             dtype=np.float32,
         )
-        cached.sum_duplicates()
-        index.derived[key] = cached
+        merged.sum_duplicates()
+        cached = index.derived[key] = split_dense_rows(merged)
     return cached
 
 
@@ -181,28 +235,38 @@ def _add_semantic(
     if table is None or table.dimensions != index.title_vectors.shape[1]:
         return
     query = table.embed(texts, index.word_idf())
-    # Both similarities are linear in the query, so one product with their weighted sum does.
+    scores += query @ _semantic_profiles(index, weights)
+
+
+def _semantic_profiles(index: CoderIndex, weights: ScoringWeights) -> NDArray[np.float32]:
+    """Dimensions x occupations: the weighted title and task profiles in one matrix (both
+    similarities are linear in the query, so one product with their weighted sum does)."""
     key = ("semantic", weights.semantic_title, weights.semantic_task)
     profiles = index.derived.get(key)
     if profiles is None:
         combined = weights.semantic_title * index.title_vectors
         combined += weights.semantic_task * index.task_vectors
         profiles = index.derived[key] = np.ascontiguousarray(combined.T, np.float32)
-    scores += query @ profiles
+    result: NDArray[np.float32] = profiles
+    return result
 
 
-def _word_shares(index: CoderIndex, texts: Sequence[str]) -> Matrix:
-    """Each text's distinct known words, weighted by idf and scaled to sum to one."""
-    vocabulary, idf = index.features.word.vocabulary, index.features.word.idf
-    rows: list[int] = []
-    columns: list[int] = []
-    for row, text in enumerate(texts):
-        for column in sorted({vocabulary[w] for w in text.split() if w in vocabulary}):
-            rows.append(row)
-            columns.append(column)
+def _word_shares(index: CoderIndex, word_part: Matrix) -> Matrix:
+    """Each text's distinct known words, weighted by idf and scaled to sum to one.
+
+    `word_part` (canonical CSR) already holds each text's distinct word terms; the single
+    words among them are its known words.
+    """
+    single = _single_words(index)[word_part.indices]
+    kept_before = np.concatenate([[0], np.cumsum(single)])
+    columns = word_part.indices[single]
     shares = sp.csr_matrix(
-        (idf[columns].astype(np.float32), (rows, columns)),
-        shape=(len(texts), index.features.word.size),
+        (
+            index.features.word.idf[columns].astype(np.float32),
+            columns,
+            kept_before[word_part.indptr],
+        ),
+        shape=word_part.shape,
     )
     totals = np.asarray(shares.sum(axis=1)).ravel()
     totals[totals == 0.0] = 1.0
@@ -210,10 +274,28 @@ def _word_shares(index: CoderIndex, texts: Sequence[str]) -> Matrix:
     return shares
 
 
+def _single_words(index: CoderIndex) -> NDArray[np.bool_]:
+    """Per word term: whether it is a single word (not a word pair or the marked head noun)."""
+    key = ("single words",)
+    cached = index.derived.get(key)
+    if cached is None:
+        vocabulary = index.features.word.vocabulary
+        count = len(vocabulary)
+        cached = index.derived[key] = np.zeros(count, dtype=bool)
+        cached[np.fromiter(vocabulary.values(), np.int64, count)] = np.fromiter(
+            ("_" not in term and not term.startswith("^") for term in vocabulary), bool, count
+        )
+    return cached
+
+
 def _add_sparse(dense: NDArray[np.float32], sparse: Matrix, weight: float) -> None:
-    """`dense += weight * sparse` without densifying `sparse` (a canonical CSR matrix)."""
-    rows = np.repeat(np.arange(sparse.shape[0]), np.diff(sparse.indptr))
-    dense[rows, sparse.indices] += np.float32(weight) * sparse.data
+    """`dense += weight * sparse` without densifying `sparse` (CSR without duplicate entries;
+    `dense` C-contiguous, so positions in its flat view are row * width + column)."""
+    if not dense.flags.c_contiguous:
+        raise ValueError("_add_sparse needs a C-contiguous dense array")
+    starts = np.repeat(np.arange(sparse.shape[0]) * dense.shape[1], np.diff(sparse.indptr))
+    flat = dense.reshape(-1)
+    flat[starts + sparse.indices] += np.float32(weight) * sparse.data
 
 
 # Candidates kept per title beyond the shown ones: enough to find the best code of another
@@ -351,12 +433,59 @@ def _ranked(
     weights: ScoringWeights,
     confirmed: Mapping[str, Sequence[int]] | None,
 ) -> list[list[Match]]:
-    results: list[list[Match]] = []
-    for start in range(0, len(texts), BATCH_SIZE):
-        batch = texts[start : start + BATCH_SIZE]
-        extra = descriptions[start : start + BATCH_SIZE] if descriptions is not None else None
+    workers = _workers(len(texts))
+    batches = max(1, math.ceil(len(texts) / BATCH_SIZE))
+    if workers > 1:
+        batches = math.ceil(batches / workers) * workers  # every worker gets as much
+    size = max(1, math.ceil(len(texts) / batches))
+
+    def code_batch(start: int) -> list[list[Match]]:
+        batch = texts[start : start + size]
+        extra = descriptions[start : start + size] if descriptions is not None else None
         scores = score_normalised(index, batch, extra, weights, confirmed)
         known = np.asarray([text in index.exact_keys for text in batch], dtype=bool)
         ranking = rank_scores(index, scores, weights.temperature, top, known)
-        results.extend(top_matches(index, ranking, top))
-    return results
+        return top_matches(index, ranking, top)
+
+    starts = range(0, len(texts), size)
+    if workers <= 1:
+        parts = [code_batch(start) for start in starts]
+    else:
+        # The products and array operations release the GIL, so batches run side by side;
+        # the matrices they share are derived first, so the threads only read the index.
+        _prepare(index, weights)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            parts = list(pool.map(code_batch, starts))
+    return [matches for part in parts for matches in part]
+
+
+# Fewer titles than this per worker are coded in one thread: splitting a small batch costs
+# more in per-batch overhead than a second core gives back.
+PARALLEL_BATCH = 1024
+# Each running batch holds a few dense titles x occupations arrays (16 MB each at 4,096).
+MAX_WORKERS = 4
+
+
+def _workers(count: int) -> int:
+    """Threads to code `count` titles with: one per core, each with enough titles."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS, count // PARALLEL_BATCH))
+
+
+def _prepare(index: CoderIndex, weights: ScoringWeights) -> None:
+    """Derive every cached matrix the scoring uses, before threads share the index."""
+    _linear_weights(index, weights)
+    _transposed(index, "records")
+    _single_words(index)
+    index.title_words()
+    index.same_group()
+    _semantic_profiles(index, weights)
+    if index.title_vectors.size:
+        from careerset.coding.semantic import word_vectors
+
+        table = word_vectors()
+        if table is not None:
+            table.word_weights(index.word_idf())

@@ -176,6 +176,9 @@ _NON_WORD = re.compile(r"[^a-z0-9&+#]+")
 _DIGITS = re.compile(r"\b\d+\w*\b")
 # A full stop after a number ends a list marker ("1.Nurse"), it does not join two words.
 _NUMBERED = re.compile(r"(?<=\d)\.(?=[a-z])")
+# Text without these cannot match `_LEVEL` or `_SPLITTERS`: most titles skip those searches.
+_LEVEL_WORDS = ("level", "grade", "band", "step", "tier", "lvl")
+_SPLITTER_CHARACTERS = frozenset("-|/–—@:")
 
 
 def fold_text(text: str) -> str:
@@ -214,6 +217,8 @@ def _neutral(word: str) -> str:
 
 def _main_segment(text: str) -> str:
     """Keep the part of 'Nurse - ICU, nights' that names the job: the first long segment."""
+    if "at" not in text and _SPLITTER_CHARACTERS.isdisjoint(text):
+        return text.strip()
     parts = [part.strip() for part in _SPLITTERS.split(text) if part and part.strip()]
     if len(parts) <= 1:
         return parts[0] if parts else ""
@@ -252,10 +257,12 @@ def normalise_title(title: str) -> str:
     text = fold_text(title[:300])
     if "(" in text or "[" in text or "{" in text:
         text = _BRACKETED.sub(" ", text)
-    text = _LEVEL.sub(" ", text)
+    if any(word in text for word in _LEVEL_WORDS):
+        text = _LEVEL.sub(" ", text)
     if "&" in text or "'" in text:
         text = text.replace("&", " and ").replace("'s", "")
-    text = _NUMBERED.sub(" ", text)
+    if "." in text:
+        text = _NUMBERED.sub(" ", text)
     text = _main_segment(text)
     words: list[str] = []
     for raw in _NON_WORD.split(text.replace(".", "")):

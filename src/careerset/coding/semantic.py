@@ -29,14 +29,7 @@ class WordVectors:
         """One unit vector per normalised text (zeros when no word is known)."""
         import scipy.sparse as sp  # type: ignore[import-untyped]
 
-        words = self._weights.get(id(idf))
-        if words is None:
-            # Each known word's row and weight, looked up once per idf table.
-            weight = idf.get if idf is not None else (lambda word, default: default)
-            words = {word: (row, weight(word, 1.0)) for word, row in self.lookup.items()}
-            self._weights = {id(idf): words}
-            self._idf = idf  # keeps the table alive, so its id stays its own
-        lookup = words.get
+        lookup = self.word_weights(idf).get
         indptr = [0]
         columns: list[int] = []
         weights: list[float] = []
@@ -52,6 +45,16 @@ class WordVectors:
             shape=(len(texts), len(self.lookup)),
         )
         return unit_rows(np.asarray(mixing @ self.vectors, dtype=np.float32))
+
+    def word_weights(self, idf: Mapping[str, float] | None) -> dict[str, tuple[int, float]]:
+        """Each known word's row and weight under `idf`, worked out once per idf table."""
+        words = self._weights.get(id(idf))
+        if words is None:
+            weight = idf.get if idf is not None else (lambda word, default: default)
+            words = {word: (row, weight(word, 1.0)) for word, row in self.lookup.items()}
+            self._weights = {id(idf): words}
+            self._idf = idf  # keeps the table alive, so its id stays its own
+        return words
 
 
 def unit_rows(matrix: NDArray[np.float32]) -> NDArray[np.float32]:
