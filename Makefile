@@ -16,14 +16,13 @@ test: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/lint-imports
-	$(BIN)/mypy
-	# The suite on every core (pytest-xdist); the server load and fault tests then run alone,
-	# as their latency figures mean nothing while other tests share the machine.
+	# mypy runs inside the suite (tests/layering/test_types.py), beside the other tests.
+	# The suite on every core (pytest-xdist). The CLI and web tests that touch SQL (marked
+	# `sql`: server, imports, writes, access) run on SQLite and on PostgreSQL, as does the store
+	# suite. The server load and fault tests then run alone, as their latency figures mean
+	# nothing while other tests share the machine.
 	$(BIN)/pytest -n auto --dist worksteal --ignore=tests/server
 	$(BIN)/pytest tests/server
-	# The CLI and web tests that touch SQL (marked `sql`: server, imports, writes, access)
-	# once more with every store on PostgreSQL (the store suite already runs on both).
-	$(BIN)/pytest -n auto --dist worksteal --store postgresql -m sql tests/cli tests/web
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, settings
 # set before careerset is imported. test_accounts checks the recommended ones without it.
 os.environ.setdefault("CAREERSET_TEST_CHEAP_HASHES", "1")
 
+from built_once import built_once
 from postgres_server import find_bin, postgres_database, running_postgres
 
 # Hypothesis: `ci` (CI set) runs the full default example count, reproducibly; `dev` runs
@@ -69,19 +70,24 @@ def shared_data() -> Path:
 
 @pytest.fixture(scope="session")
 def reference_pack(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Path of a reference pack built ONCE per session from `../shared/data` (about 3 s).
+    """Path of a reference pack built ONCE per run from `../shared/data` (about 3 s), with
+    its O*NET title index beside it (`built_once`).
 
     Treat it as read-only and shared. Open it with
     `careerset.reference.query.open_reference(reference_pack)`, or request
     `use_reference_pack` so that the CLI and `open_reference()` find it by default.
     Skips when `../shared/data` is absent.
     """
+    from careerset.coding.service import build_index_for_pack
     from careerset.reference.builder import build_pack
     from careerset.reference.sources import resolve_inputs
 
-    target = tmp_path_factory.mktemp("reference") / "reference.sqlite"
-    build_pack(resolve_inputs(shared_data), target)
-    return target
+    def build(folder: Path) -> None:
+        build_pack(resolve_inputs(shared_data), folder / "reference.sqlite")
+        # Its O*NET title index too, which the web and CLI tests would otherwise each build.
+        build_index_for_pack(folder / "reference.sqlite", schemes=("onet",))
+
+    return built_once(tmp_path_factory, "reference", build) / "reference.sqlite"
 
 
 @pytest.fixture
@@ -132,11 +138,32 @@ def migrated_postgres(postgres_url: str) -> str:
     return name
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked `sql` that work on a store run twice: on a SQLite file and on PostgreSQL.
+
+    Tests that read the SQLite file itself (`sqlite_file`) stay on SQLite; with `--store
+    postgresql` every test runs on PostgreSQL once.
+    """
+    if (
+        "store_target" in metafunc.fixturenames
+        and "sqlite_file" not in metafunc.fixturenames
+        and metafunc.definition.get_closest_marker("sql") is not None
+        and not on_postgresql(metafunc.config)
+    ):
+        metafunc.parametrize("store_kind", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def store_target(home: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+def store_kind(request: pytest.FixtureRequest) -> str:
+    """The store a test works on: its parameter (tests marked `sql`), else `--store`."""
+    return str(getattr(request, "param", request.config.getoption("--store")))
+
+
+@pytest.fixture
+def store_target(home: Path, store_kind: str, request: pytest.FixtureRequest) -> Iterator[str]:
     """Where a test's store lives: a SQLite file in `home` (a copy of the migrated template),
     or with `--store postgresql` a fresh database on the session's PostgreSQL server."""
-    if on_postgresql(request.config):
+    if store_kind == "postgresql":
         base = request.getfixturevalue("postgres_url")
         template = request.getfixturevalue("migrated_postgres")
         with postgres_database(base, template=template) as url:

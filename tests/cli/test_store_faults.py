@@ -58,13 +58,21 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    """A current store holding one job, with nothing left open."""
+def store(tmp_path: Path, migrated_sqlite: Path) -> Path:
+    """A current store holding one skill, with nothing left open: a copy of the migrated
+    template, written through the store's own API (the faults below are what runs the
+    program)."""
+    from careerset.model.entries import Skill
+    from careerset.store.repository import Store
+
     folder = tmp_path / "store"
     folder.mkdir()
     path = folder / "careerset.sqlite"
-    result = careerset(path, "add", "skill", "--name", "Triage", home=tmp_path)
-    assert result.returncode == 0, result.stderr
+    shutil.copyfile(migrated_sqlite, path)
+    opened = Store.open(str(path))
+    with opened.transaction() as session:
+        session.add_entry("default", Skill(name="Triage"))
+    opened.close()
     return path
 
 

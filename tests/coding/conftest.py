@@ -1,10 +1,12 @@
 """A small hand-written coding source, and the full O*NET index built once per session."""
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
 
+from built_once import built_once  # type: ignore[import-not-found]
 from careerset import coding
 from careerset.coding.index import CoderIndex, build_index, load_index, save_index
 from careerset.coding.records import CodingSource, TitleRecord
@@ -60,16 +62,21 @@ def _code_fingerprint() -> str:
 
 
 @pytest.fixture(scope="session")
-def full_index(shared_data: Path, pytestconfig: pytest.Config) -> CoderIndex:
-    """The real O*NET index from ../shared/data: built once (a minute or more), then
-    cached in pytest's cache folder until the coder's code changes (built every session when
-    the cache is off, as with `-p no:cacheprovider`)."""
+def full_index(
+    shared_data: Path, pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+) -> CoderIndex:
+    """The real O*NET index from ../shared/data: built once per run (`built_once`), and kept
+    in pytest's cache folder until the coder's code changes, when the cache plugin is on."""
     cache = getattr(pytestconfig, "cache", None)  # no attribute at all without the plugin
-    if cache is None:
-        return build_index(load_shared_data(shared_data, "onet"), "shared")
-    cached = cache.mkdir("careerset-coder") / f"onet-{_code_fingerprint()}.npz"
-    if cached.is_file():
-        return load_index(cached)
-    index = build_index(load_shared_data(shared_data, "onet"), "shared")
-    save_index(index, cached)
-    return index
+    name = f"onet-{_code_fingerprint()}.npz"
+    cached = cache.mkdir("careerset-coder") / name if cache is not None else None
+
+    def build(folder: Path) -> None:
+        if cached is not None and cached.is_file():
+            shutil.copyfile(cached, folder / name)
+            return
+        save_index(build_index(load_shared_data(shared_data, "onet"), "shared"), folder / name)
+        if cached is not None:
+            shutil.copyfile(folder / name, cached)
+
+    return load_index(built_once(tmp_path_factory, "coder-index", build) / name)
