@@ -11,6 +11,7 @@ import functools
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,6 +22,8 @@ from typing import Any, TypeVar
 HEAVY_AT_ONCE = 2
 # Parsing processes run this much nicer than the worker, so the kernel serves requests first.
 PARSING_NICENESS = 10
+# How often a parsing process checks that the worker that started it is still there.
+PARENT_CHECK_SECONDS = 1.0
 _THREADS = ThreadPoolExecutor(max_workers=HEAVY_AT_ONCE, thread_name_prefix="careerset-heavy")
 _processes: ProcessPoolExecutor | None = None
 _processes_lock = threading.Lock()
@@ -33,8 +36,17 @@ async def run_heavy(function: Callable[..., T], *args: Any) -> T:
     return await loop.run_in_executor(_THREADS, functools.partial(function, *args))
 
 
-def _lower_priority() -> None:
+def _start_parsing_process(parent: int) -> None:
     os.nice(PARSING_NICENESS)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A worker killed outright cannot stop its pool, and its parsing processes would then wait
+    # forever on a queue their siblings keep open: each leaves once its worker is gone.
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
 
 
 def _parsing_pool() -> ProcessPoolExecutor:
@@ -46,7 +58,8 @@ def _parsing_pool() -> ProcessPoolExecutor:
             _processes = ProcessPoolExecutor(
                 max_workers=HEAVY_AT_ONCE,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_lower_priority,
+                initializer=_start_parsing_process,
+                initargs=(os.getpid(),),
             )
         return _processes
 
