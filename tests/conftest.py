@@ -13,7 +13,12 @@ from hypothesis import HealthCheck, settings
 os.environ.setdefault("CAREERSET_TEST_CHEAP_HASHES", "1")
 
 from built_once import built_once
-from postgres_server import find_bin, postgres_database, running_postgres
+from postgres_server import (
+    empty_postgres_database,
+    find_bin,
+    postgres_database,
+    running_postgres,
+)
 
 # Hypothesis: `ci` (CI set) runs the full default example count, reproducibly; `dev` runs
 # fewer examples for a quicker local loop. CAREERSET_HYPOTHESIS_PROFILE picks one by name.
@@ -135,6 +140,14 @@ def migrated_postgres(postgres_url: str) -> str:
     return name
 
 
+@pytest.fixture(scope="session")
+def reused_postgres(postgres_url: str, migrated_postgres: str) -> Iterator[str]:
+    """One copy of the migrated template per test process, which each test that used it
+    leaves empty (`empty_postgres_database`): a new database per test costs ~0.3 s."""
+    with postgres_database(postgres_url, template=migrated_postgres) as url:
+        yield url
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Tests marked `sql` that work on a store run twice: on a SQLite file and on PostgreSQL.
 
@@ -159,12 +172,11 @@ def store_kind(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def store_target(home: Path, store_kind: str, request: pytest.FixtureRequest) -> Iterator[str]:
     """Where a test's store lives: a SQLite file in `home` (a copy of the migrated template),
-    or with `--store postgresql` a fresh database on the session's PostgreSQL server."""
+    or on PostgreSQL the process's database, emptied after each test."""
     if store_kind == "postgresql":
-        base = request.getfixturevalue("postgres_url")
-        template = request.getfixturevalue("migrated_postgres")
-        with postgres_database(base, template=template) as url:
-            yield url
+        url = request.getfixturevalue("reused_postgres")
+        yield url
+        empty_postgres_database(url)
         return
     home.mkdir(parents=True, exist_ok=True)
     target = home / "store.sqlite"

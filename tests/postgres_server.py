@@ -107,3 +107,40 @@ def postgres_database(base_url: str, template: str | None = None) -> Iterator[st
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def empty_postgres_database(url: str) -> None:
+    """Close every other connection to the database at `url` (stores or servers a test left
+    open), then delete every row but Alembic's and restart the id sequences: the database is
+    then as a fresh copy of the migrated template would be, at a fraction of the cost.
+
+    DELETE rather than TRUNCATE: the tables hold a few rows, and TRUNCATE makes new files for
+    each table. Foreign keys are not checked meanwhile (replica mode), so the order is free.
+    """
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            )
+            tables = connection.execute(
+                text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                    " AND tablename <> 'alembic_version'"
+                )
+            ).scalars()
+            sequences = connection.execute(
+                text("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'")
+            ).scalars()
+            statements = ["SET session_replication_role = replica"]
+            statements += [f'DELETE FROM "{name}"' for name in tables]
+            statements += [f'ALTER SEQUENCE "{name}" RESTART' for name in sequences]
+            statements.append("SET session_replication_role = DEFAULT")
+            connection.exec_driver_sql("; ".join(statements))
+    finally:
+        engine.dispose()

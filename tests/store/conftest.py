@@ -9,7 +9,7 @@ import pytest
 
 from careerset.store.repository import Store
 from careerset.store.rights import Actor
-from postgres_server import postgres_database
+from postgres_server import empty_postgres_database, postgres_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -24,16 +24,17 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def migrated_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database at the newest revision: a copy of the session's template, which Alembic
-    migrated for real once (test_migrations checks the migrations themselves)."""
+    """A database at the newest revision, empty: a copy of the session's template, which
+    Alembic migrated for real once (test_migrations checks the migrations themselves); on
+    PostgreSQL the process's copy, emptied after each test."""
     if request.param == "sqlite":
         target = tmp_path / "store.sqlite"
         shutil.copyfile(request.getfixturevalue("migrated_sqlite"), target)
         yield str(target)
         return
-    base = request.getfixturevalue("postgres_url")
-    with postgres_database(base, template=request.getfixturevalue("migrated_postgres")) as url:
-        yield url
+    url = request.getfixturevalue("reused_postgres")
+    yield url
+    empty_postgres_database(url)
 
 
 @pytest.fixture
