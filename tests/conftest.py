@@ -148,12 +148,6 @@ def reused_postgres(postgres_url: str, migrated_postgres: str) -> Iterator[str]:
         yield url
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests marked `slow` first: pytest-xdist then ends the run on short tests, and neither
-    worker waits alone for a long one at the end."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
-
-
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Tests marked `sql` that work on a store run twice: on a SQLite file and on PostgreSQL.
 

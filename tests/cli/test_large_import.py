@@ -50,7 +50,6 @@ def _rows(path: Path) -> list[tuple[object, ...]]:
         return sorted(rows.fetchall(), key=repr)
 
 
-@pytest.mark.slow
 def test_killing_an_import_halfway_leaves_the_store_as_it_was(tmp_path: Path) -> None:
     store = tmp_path / "store.sqlite"
     assert (

@@ -53,7 +53,6 @@ def careerset(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[st
     return done
 
 
-@pytest.mark.slow
 def test_the_demo_shows_gaps_and_a_plan_and_its_commands_work(
     empty_home: dict[str, str],
 ) -> None:
@@ -84,7 +83,6 @@ def test_the_demo_shows_gaps_and_a_plan_and_its_commands_work(
     assert gaps_shown[0] in gaps and any(name in plan for name in gaps_shown)
 
 
-@pytest.mark.slow
 def test_a_nurse_gets_gaps_paths_and_a_plan_to_nurse_practitioner(
     empty_home: dict[str, str],
 ) -> None:

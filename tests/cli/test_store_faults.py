@@ -221,7 +221,6 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", str(mount_point)], check=True)
 
 
-@pytest.mark.slow
 def test_a_full_disk_is_one_line_and_keeps_what_was_stored(
     store: Path, tiny_disk: Path, tmp_path: Path
 ) -> None:

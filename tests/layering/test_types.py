@@ -14,7 +14,6 @@ ROOT = Path(__file__).parents[2]
 MYPY = Path(sys.executable).parent / "mypy"
 
 
-@pytest.mark.slow
 def test_the_package_type_checks() -> None:
     if not MYPY.exists():
         pytest.skip("mypy is not installed (pip install -e '.[dev]' installs it)")

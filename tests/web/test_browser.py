@@ -63,7 +63,6 @@ def _tab_to(page: Any, selector: str, limit: int = 60) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-@pytest.mark.slow
 def test_first_visit_walkthrough(browser_page: tuple[Any, str], tmp_path: Path) -> None:
     page, base_url = browser_page
 

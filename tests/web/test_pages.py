@@ -193,7 +193,6 @@ def test_occupation_pages_explain_missing_data(client: TestClient) -> None:
     assert client.get("/occupations/not-a-code").status_code == 400
 
 
-@pytest.mark.slow
 @pytest.mark.shared_data
 def test_pages_with_a_full_reference_pack(use_reference_pack: object, store_target: str) -> None:
     """With the O*NET pack the explorer, gaps, paths and plan show real content."""

@@ -574,7 +574,6 @@ def test_the_cases_are_deterministic_and_cover_every_category(sqlite_app: FastAP
     assert sampled == set(ENTRY_TYPES)
 
 
-@pytest.mark.slow
 def test_a_thousand_malformed_requests_are_4xx_and_change_nothing(sqlite_app: FastAPI) -> None:
     world = _world(sqlite_app)
     chosen = cases(world)

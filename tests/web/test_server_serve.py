@@ -71,7 +71,6 @@ def _sign_in(base: str) -> httpx.Client:
     return client
 
 
-@pytest.mark.slow
 def test_serve_server_runs_two_worker_processes(home: Path) -> None:
     home.mkdir(parents=True, exist_ok=True)
     db = home / "server.sqlite"
