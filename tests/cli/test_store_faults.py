@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,9 +24,11 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def careerset(
-    db: Path | str, *args: str, home: Path | None = None
+    db: Path | str, *args: str, home: Path | None = None, lock_wait: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COLUMNS": "200"}
+    if lock_wait is not None:
+        env["CAREERSET_LOCK_WAIT"] = lock_wait
     env.pop("CAREERSET_DB", None)
     if home is not None:
         env["CAREERSET_HOME"] = str(home)
@@ -195,11 +198,28 @@ def test_a_locked_store_is_one_line(store: Path, tmp_path: Path) -> None:
     try:
         holder.execute("BEGIN EXCLUSIVE")
         holder.execute("INSERT INTO store_meta (key, value) VALUES ('holding', 'the lock')")
-        line = one_line(careerset(store, "add", "skill", "--name", "Suturing", home=tmp_path))
+        started = time.perf_counter()
+        # A short wait (the default is 5 s): the test is about what is said once it ends.
+        done = careerset(
+            store, "add", "skill", "--name", "Suturing", home=tmp_path, lock_wait="0.5"
+        )
+        waited = time.perf_counter() - started
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+    line = one_line(done)
     assert "locked" in line and "try again" in line
+    assert waited >= 0.5  # it did wait for the writer before giving up
+
+
+def test_the_lock_wait_is_five_seconds_unless_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerset.store.engine import lock_wait_milliseconds
+
+    monkeypatch.delenv("CAREERSET_LOCK_WAIT", raising=False)
+    assert lock_wait_milliseconds() == 5000
+    for value, expected in (("0.5", 500), ("30", 30000), ("nan", 5000), ("-1", 5000), ("x", 5000)):
+        monkeypatch.setenv("CAREERSET_LOCK_WAIT", value)
+        assert lock_wait_milliseconds() == expected, value
 
 
 @pytest.fixture
@@ -221,11 +241,19 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", str(mount_point)], check=True)
 
 
+# What the filler leaves free on the tiny disk: room for the store's shared-memory file and a
+# write or two, so the disk fills while writing entries, not while opening the store.
+FREE_LEFT = 96 * 1024
+
+
 def test_a_full_disk_is_one_line_and_keeps_what_was_stored(
     store: Path, tiny_disk: Path, tmp_path: Path
 ) -> None:
     target = tiny_disk / "careerset.sqlite"
     shutil.copyfile(store, target)
+    # Most of the free space taken at once, so a few writes fill the rest.
+    space = os.statvfs(tiny_disk)
+    (tiny_disk / "filler").write_bytes(bytes(space.f_bavail * space.f_frsize - FREE_LEFT))
     notes = os.urandom(9_000).hex()  # 18,000 characters: under the field limit
     outcome = None
     for number in range(40):
@@ -234,7 +262,8 @@ def test_a_full_disk_is_one_line_and_keeps_what_was_stored(
             outcome = result
             break
     assert outcome is not None, "the tiny disk never filled up"
-    assert "is full" in one_line(outcome)
+    assert "is full" in one_line(outcome), outcome.stderr
+    assert number >= 1, "the disk was full before any write"
     listed = careerset(target, "list", "--json")
     assert listed.returncode == 0 and "Triage" in listed.stdout
 

@@ -13,6 +13,23 @@ from careerset.paths import default_store_path
 # A store holds a person's career: only its owner may read it. SQLite gives the -wal and -shm
 # files the main file's permissions, so creating the main file 0600 covers all three.
 STORE_FILE_MODE = 0o600
+# How long a command waits for another process's write to a SQLite store before it says the
+# store is locked: long enough for any one command's write, short enough not to seem hung.
+DEFAULT_LOCK_WAIT_SECONDS = 5.0
+
+
+def lock_wait_milliseconds() -> int:
+    """SQLite's busy timeout: `CAREERSET_LOCK_WAIT` seconds (0 to 600), else the default.
+
+    A value that cannot be read falls back to the default rather than failing every command.
+    """
+    try:
+        seconds = float(os.environ.get("CAREERSET_LOCK_WAIT", DEFAULT_LOCK_WAIT_SECONDS))
+    except ValueError:
+        seconds = DEFAULT_LOCK_WAIT_SECONDS
+    if not 0.0 <= seconds <= 600.0:  # also refuses nan
+        seconds = DEFAULT_LOCK_WAIT_SECONDS
+    return round(seconds * 1000)
 
 
 def resolve_url(target: str | None) -> str:
@@ -68,7 +85,7 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     # Foreign keys make deleting a profile delete its entries; WAL lets readers and a writer coexist.
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={lock_wait_milliseconds()}")
     cursor.close()
 
 

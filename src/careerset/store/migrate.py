@@ -16,7 +16,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from careerset.errors import UserError
-from careerset.store.engine import STORE_FILE_MODE, create_store_file, sqlite_path
+from careerset.store.engine import (
+    STORE_FILE_MODE,
+    create_store_file,
+    lock_wait_milliseconds,
+    sqlite_path,
+)
 from careerset.store.faults import as_fault
 from careerset.store.revision import HEAD_REVISION, server_revision, sqlite_file_revision
 
@@ -66,7 +71,7 @@ def _transactional_sqlite(engine: Engine) -> Engine:
     def _connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA journal_mode=WAL")
-        dbapi_connection.execute("PRAGMA busy_timeout=5000")
+        dbapi_connection.execute(f"PRAGMA busy_timeout={lock_wait_milliseconds()}")
 
     @event.listens_for(migrating, "begin")
     def _begin(connection: Connection) -> None:
