@@ -96,12 +96,3 @@ def test_report_bad_format_and_unwritable_file(run: Invoke, tmp_path: Path) -> N
     result = run("report", "-o", str(tmp_path / "missing" / "dir" / "r.txt"))
     assert result.exit_code == 2
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
-
-
-def test_demo_shows_the_assessment_offline(run: Invoke) -> None:
-    result = run("demo")
-    assert result.exit_code == 0, result.stderr
-    assert "Job or career?" in result.stdout and "career step" in result.stdout
-    data = json.loads(run("demo", "--json").stdout)
-    verdicts = {item["id"]: item["verdict"] for item in data["assessment"]}
-    assert verdicts["job-retail"] == "job" and verdicts["job-analytics"] == "career step"

@@ -1,4 +1,4 @@
-"""`import`, `export`, `backup`, `restore` and `demo` through the command line on a real store."""
+"""`import`, `export`, `backup` and `restore` through the command line on a real store."""
 
 import json
 from pathlib import Path
@@ -94,11 +94,3 @@ def test_a_failed_import_changes_nothing(run: Invoke, tmp_path: Path) -> None:
     result = run("import", str(bad))
     assert result.exit_code == 2 and "work[1].startDate" in result.stderr
     assert run("export").stdout == before
-
-
-def test_demo_works_offline_and_prints_the_set(run: Invoke) -> None:
-    result = run("demo")
-    assert result.exit_code == 0, result.stderr
-    assert "Maya Okafor" in result.stdout and "Buckeye Health Partners" in result.stdout
-    data = json.loads(run("demo", "--json").stdout)
-    assert data["summary"]["counts"]["job"] == 7

@@ -1,4 +1,4 @@
-"""`careerset cv`, `report --format html|pdf` and the demo's showcase files, through the real CLI."""
+"""`careerset cv`, `report --format html|pdf` through the real CLI."""
 
 from __future__ import annotations
 
@@ -132,16 +132,6 @@ def test_watch_rerenders_on_change_and_stops_on_ctrl_c() -> None:
 
     count = watch_store(lambda: renders.append(1), lambda: next(states), sleep=sleep)
     assert count == 3  # the first render, then one per change (1 -> 2 -> 3)
-
-
-def test_demo_writes_the_showcase_and_prints_paths(run: Invoke, tmp_path: Path) -> None:
-    out = tmp_path / "demo"
-    result = run("demo", "--out", str(out))
-    assert result.exit_code == 0, result.stderr
-    for name in ("cv.pdf", "cv.html", "report.html", "report.pdf"):
-        assert (out / name).stat().st_size > 1000
-        assert name in result.stdout.replace("\n", "")
-    assert "careerset init" in result.stdout.replace("\n", " ")
 
 
 def test_demo_says_how_to_run_careerset(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -172,7 +172,8 @@ def test_bad_yaml_is_one_user_error(text: str, message: str) -> None:
     started = time.monotonic()
     with pytest.raises(UserError, match=message):
         load_yaml_text(text)
-    assert time.monotonic() - started < 5
+    # A guard against a hang (an expanding alias, runaway recursion), not a speed target.
+    assert time.monotonic() - started < 60
 
 
 def test_yaml_accepts_a_byte_order_mark() -> None:

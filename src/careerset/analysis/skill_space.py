@@ -104,8 +104,15 @@ def occupation_space(reference: Reference) -> OccupationSpace:
     if cached is not None:
         return cached
     reference_has_skills(reference)
-    codes = sorted(reference.skill_importance_matrix("skills"))
-    skills = rating_matrix(codes, _rows_of(reference.ratings_all("skills"), codes))
+    ratings = reference.ratings_all("skills")
+    # The occupations with an importance rating (the rows of `skill_importance_matrix`), read
+    # from the ratings already at hand rather than from a second pass over the table.
+    codes = sorted(
+        code
+        for code, elements in ratings.items()
+        if any(element.importance is not None for element in elements)
+    )
+    skills = rating_matrix(codes, _rows_of(ratings, codes))
     job_zones = reference.job_zones() if reference.has("job_zones") else {}
     related_all: dict[str, tuple[RelatedOccupation, ...]] = (
         reference.related_occupations() if reference.has("related_occupations") else {}

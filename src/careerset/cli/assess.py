@@ -21,7 +21,7 @@ from careerset.cli.store_access import transaction
 from careerset.errors import UserError
 from careerset.model.career import Career
 from careerset.next_action import Advice, NextAction
-from careerset.reference.query import open_reference
+from careerset.reference.query import shared_reference
 
 if TYPE_CHECKING:
     from careerset.analysis.report import CareerReport
@@ -70,7 +70,7 @@ def assess_command(
     Example: careerset assess --json
     """
     career = load_career()
-    reference = open_reference()
+    reference = shared_reference()
     assessment = assess(career, reference, date.today())
     if as_json:
         print_json(assessment.to_list())
@@ -123,7 +123,7 @@ def report_command(
     from careerset.actions.report import career_report  # `assess` never builds the report
 
     career = load_career()
-    reference = open_reference()
+    reference = shared_reference()
     report = career_report(career, reference, date.today())
     if report_format in (ReportFormat.HTML, ReportFormat.PDF):
         # Imported here: charts need matplotlib, which the text report never pays for.

@@ -28,7 +28,7 @@ from careerset.cli.output import console, print_json
 from careerset.model.career import Career
 from careerset.model.enums import InterestScale
 from careerset.next_action import NextAction
-from careerset.reference.query import ReferencePack, open_reference
+from careerset.reference.query import ReferencePack, shared_reference
 from careerset.store.repository import StoreSession
 
 
@@ -42,11 +42,9 @@ def _money(value: float | None) -> str:
 
 @contextmanager
 def _reference() -> Iterator[ReferencePack]:
-    reference = open_reference()
-    try:
-        yield reference
-    finally:
-        reference.close()
+    # The process's shared reference: never closed here, and what the analysis derives from it
+    # (the occupation space, path graphs) is reused by the next command in the same process.
+    yield shared_reference()
 
 
 # -- gaps ------------------------------------------------------------------------------------

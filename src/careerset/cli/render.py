@@ -155,14 +155,10 @@ def cv_command(
         career = _load()
         reference = None
         if target:
-            from careerset.reference.query import open_reference
+            from careerset.reference.query import shared_reference
 
-            reference = open_reference()
-        try:
-            data = render_cv(career, cv_format.value, options, date.today(), reference)
-        finally:
-            if reference is not None:
-                reference.close()
+            reference = shared_reference()
+        data = render_cv(career, cv_format.value, options, date.today(), reference)
         write_output(data, output, "cv" + SUFFIXES[cv_format.value], binary, "CV")
 
     if not watch:

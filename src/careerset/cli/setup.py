@@ -118,10 +118,10 @@ def demo_command(
     from careerset.cli.next_actions import cli_words
     from careerset.next_action import plain_words
     from careerset.paths import data_dir
-    from careerset.reference.query import open_reference
+    from careerset.reference.query import shared_reference
     from careerset.render.showcase import write_showcase
 
-    reference = open_reference()
+    reference = shared_reference()
     report = career_report(stored, reference, today)
     try:
         written = write_showcase(stored, report, reference, out or data_dir() / "demo", cli_words)
