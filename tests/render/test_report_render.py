@@ -103,9 +103,21 @@ def test_charts_are_deterministic_and_readable_without_colour() -> None:
         charts.TimelineBar("B", TODAY.replace(year=2012), TODAY, "stepping stone"),
     ]
     first = charts.timeline_chart(bars, TODAY)
-    assert first == charts.timeline_chart(bars, TODAY)
+    # Drawn again from scratch (not from the chart cache), the bytes are the same.
+    assert first == charts.to_svg(charts.timeline_figure(bars, TODAY))
     assert first.startswith("<svg") and "<pattern" in first  # hatches carry the verdict
     hexagon = charts.hexagon_chart([1, 2, 3, 4, 5, 6], None, "")
     assert hexagon.startswith("<svg")
     gaps = charts.gaps_chart([charts.GapBar("Python", 0.5, "2.0 of 4.0")])
     assert "<pattern" in gaps
+
+
+def test_a_chart_for_the_same_data_is_drawn_once() -> None:
+    bar = charts.GapBar("Suturing", 0.25, "1.0 of 4.0")
+    drawn = charts._gaps_svg.cache_info().misses
+    first = charts.gaps_chart([bar])
+    assert charts.gaps_chart([bar]) is first  # the same text, not drawn again
+    assert charts._gaps_svg.cache_info().misses == drawn + 1
+    other = charts.gaps_chart([charts.GapBar("Suturing", 0.5, "2.0 of 4.0")])
+    assert other != first
+    assert charts._gaps_svg.cache_info().misses == drawn + 2

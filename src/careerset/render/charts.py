@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -82,8 +83,19 @@ def _year(day: date) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 365.25
 
 
+# Each chart is a pure function of its data, and drawing one costs a tenth of a second or more;
+# a page shown again for an unchanged career (a reload, another format of the same report)
+# reuses the SVG. The charts' inputs are frozen dataclasses and tuples, so they can be keys.
+CACHED_CHARTS = 32
+
+
 def timeline_chart(bars: Sequence[TimelineBar], today: date) -> str:
     """One bar per job over the years, filled and labelled by its verdict."""
+    return _timeline_svg(tuple(bars), today)
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def _timeline_svg(bars: tuple[TimelineBar, ...], today: date) -> str:
     return to_svg(timeline_figure(bars, today))
 
 
@@ -166,6 +178,17 @@ def hexagon_chart(
 ) -> str:
     """RIASEC scores (O*NET 1-7 scale) on a hexagon: person solid with dots, target dashed
     with squares; straight edges, so the shape reads as Holland's hexagon."""
+    return _hexagon_svg(
+        None if person is None else tuple(person),
+        None if target is None else tuple(target),
+        target_label,
+    )
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def _hexagon_svg(
+    person: tuple[float, ...] | None, target: tuple[float, ...] | None, target_label: str
+) -> str:
     figure = _figure(3.8, 3.7)
     axes = figure.add_subplot()
     axes.set_aspect("equal")
@@ -208,7 +231,14 @@ def pay_chart(
     points: Sequence[PayPoint], percentiles: dict[int, float], occupation: str | None
 ) -> str:
     """Real full-time pay per job against an occupation's wage percentiles (labelled lines)."""
-    return to_svg(pay_figure(points, percentiles, occupation))
+    return _pay_svg(tuple(points), tuple(sorted(percentiles.items())), occupation)
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def _pay_svg(
+    points: tuple[PayPoint, ...], percentiles: tuple[tuple[int, float], ...], occupation: str | None
+) -> str:
+    return to_svg(pay_figure(points, dict(percentiles), occupation))
 
 
 def pay_figure(
@@ -259,6 +289,12 @@ def _thousands() -> Formatter:
 
 def skills_chart(cumulative: dict[int, int]) -> str:
     """Distinct skills evidenced so far, year by year, with the count on each bar."""
+    return _skills_svg(tuple(sorted(cumulative.items())))
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def _skills_svg(counts: tuple[tuple[int, int], ...]) -> str:
+    cumulative = dict(counts)
     figure = _figure(5.0, 2.2)
     axes = figure.add_subplot()
     _style(axes)
@@ -279,6 +315,11 @@ def skills_chart(cumulative: dict[int, int]) -> str:
 def gaps_chart(bars: Sequence[GapBar]) -> str:
     """Per gap, the share of the target's level the career shows (solid) against all of it
     (hatched outline), with the levels written out; largest gap first."""
+    return _gaps_svg(tuple(bars))
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def _gaps_svg(bars: tuple[GapBar, ...]) -> str:
     figure = _figure(5.6, 0.9 + 0.3 * max(1, len(bars)))
     axes = figure.add_subplot()
     _style(axes)
