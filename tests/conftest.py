@@ -114,8 +114,9 @@ def postgres_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty SQLite store at the newest revision, migrated once per session: each test
-    copies it instead of running every migration again (tests/store still migrate for real)."""
+    """An empty SQLite store at the newest revision, made once per session as careerset makes
+    new stores: each test copies it (tests/store/test_migrations runs the migrations for real
+    and checks they build the same schema)."""
     from careerset.store.repository import Store
 
     path = tmp_path_factory.mktemp("template") / "store.sqlite"

@@ -24,8 +24,8 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def migrated_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database at the newest revision, empty: a copy of the session's template, which
-    Alembic migrated for real once (test_migrations checks the migrations themselves); on
+    """A database at the newest revision, empty: a copy of the session's template
+    (test_migrations checks the migrations themselves); on
     PostgreSQL the process's copy, emptied after each test."""
     if request.param == "sqlite":
         target = tmp_path / "store.sqlite"

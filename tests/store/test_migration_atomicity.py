@@ -132,5 +132,10 @@ def _loaded_after_open(path: Path) -> str:
 
 def test_opening_a_current_store_does_not_import_alembic(tmp_path: Path) -> None:
     path = tmp_path / "store.sqlite"
-    assert _loaded_after_open(path) == "alembic mako"  # a new store is migrated
+    assert _loaded_after_open(path) == ""  # a new store is made at head (create_at_head)
     assert _loaded_after_open(path) == ""  # a current one is only checked
+    old = tmp_path / "old.sqlite"
+    engine = open_engine(str(old))
+    upgrade(engine, "0002")
+    engine.dispose()
+    assert _loaded_after_open(old) == "alembic mako"  # an older one is migrated

@@ -1,5 +1,8 @@
-"""Migrations: a store created at the first revision upgrades to head and keeps its data."""
+"""Migrations: a store created at the first revision upgrades to head and keeps its data; a
+new store, made straight at head, has exactly the schema the migrations build."""
 
+import re
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -112,3 +115,34 @@ def test_the_migrated_schema_matches_the_tables(store: Store) -> None:
     with store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []
+
+
+def _schema(path: Path) -> dict[str, object]:
+    """Every table's columns, keys, indexes and constraints, by name, with whitespace and
+    the order of clauses set aside (Alembic lays out what it recreates in its own order)."""
+    connection = sqlite3.connect(path)
+    try:
+        found: dict[str, object] = {}
+        for kind, name, sql in connection.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+        ):
+            body = re.sub(r"\s+", " ", sql).strip()
+            if kind == "table":
+                inner = body[body.index("(") + 1 : body.rindex(")")]
+                clauses = sorted(part.strip() for part in re.split(r",(?![^()]*\))", inner))
+                found[f"table {name}"] = clauses
+            else:
+                found[f"{kind} {name}"] = body
+        return found
+    finally:
+        connection.close()
+
+
+def test_a_new_store_is_made_at_head_with_the_migrated_schema(tmp_path: Path) -> None:
+    made, migrated = tmp_path / "made.sqlite", tmp_path / "migrated.sqlite"
+    Store.open(str(made)).close()
+    engine = open_engine(str(migrated))
+    upgrade(engine)
+    engine.dispose()
+    assert _schema(made) == _schema(migrated)
+    assert current_revision(open_engine(str(made))) == HEAD_REVISION

@@ -101,7 +101,8 @@ user_table = Table(
     _moment("created"),
     _moment("updated"),
     # Unused since revision 0004 (sign-in limits moved to `sign_in_limit_table`); kept for old stores.
-    Column("failed_logins", Integer, default=0, nullable=False),
+    # The server default matches migration 0003, so a store made at head equals a migrated one.
+    Column("failed_logins", Integer, default=0, server_default="0", nullable=False),
     _moment("locked_until", nullable=True),
 )
 
