@@ -8,6 +8,8 @@ the education the occupation requires: nobody is ready for work whose degree the
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -119,6 +121,20 @@ def _readiness(shown: Matrix, importance: Matrix, level: Matrix) -> tuple[Matrix
     return coverage, relevance
 
 
+_INTERESTS: weakref.WeakKeyDictionary[object, Mapping[str, Interests]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _occupation_interests(reference: Reference) -> Mapping[str, Interests]:
+    """Every occupation's RIASEC profile, read once per reference (each explore needs all)."""
+    cached = _INTERESTS.get(reference)
+    if cached is None:
+        cached = reference.interests_all() if reference.has("interests") else {}
+        _INTERESTS[reference] = cached
+    return cached
+
+
 def explore_occupations(
     career: Career,
     reference: Reference,
@@ -153,7 +169,7 @@ def explore_occupations(
 
     missing = list(evidence.missing)
     profile = career.interest_profile
-    interests = reference.interests_all() if reference.has("interests") else {}
+    interests = _occupation_interests(reference)
     person = RiasecScores.of_profile(profile) if profile is not None else None
     if person is None:
         missing.append("no interest profile, so passion is left out; take the interest profiler")
