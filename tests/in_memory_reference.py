@@ -16,6 +16,7 @@ from careerset.facts.profile import (
     OccupationProfile,
     OccupationSummary,
     RatedElement,
+    RatingValue,
     RelatedOccupation,
     TechnologySkill,
     Wages,
@@ -182,6 +183,19 @@ class InMemoryReference:
             code: self._rated(o.skills if domain == "skills" else o.knowledge)
             for code, o in self.world.occupations.items()
         }
+
+    def related_tiers(self) -> dict[str, dict[str, str]]:
+        return {
+            code: {r.code: r.tier for r in related}
+            for code, related in self.related_occupations().items()
+        }
+
+    def rating_values(self, domain: str = "skills") -> list[RatingValue]:
+        return [
+            RatingValue(code, r.element_id, r.name, r.importance, r.level)
+            for code, rated in sorted(self.ratings_all(domain).items())
+            for r in sorted(rated, key=lambda r: r.element_id)
+        ]
 
     def skill_importance_means(self, domain: str = "skills") -> dict[str, float]:
         totals: dict[str, list[float]] = {}

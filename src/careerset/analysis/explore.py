@@ -121,9 +121,7 @@ def _readiness(shown: Matrix, importance: Matrix, level: Matrix) -> tuple[Matrix
     return coverage, relevance
 
 
-_INTERESTS: weakref.WeakKeyDictionary[object, Mapping[str, Interests]] = (
-    weakref.WeakKeyDictionary()
-)
+_INTERESTS: weakref.WeakKeyDictionary[object, Mapping[str, Interests]] = weakref.WeakKeyDictionary()
 
 
 def _occupation_interests(reference: Reference) -> Mapping[str, Interests]:

@@ -7,13 +7,13 @@ time per request would cost seconds, so the matrices are cached per reference ob
 from __future__ import annotations
 
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
 
-from careerset.facts.profile import FeatureUnavailable, RatedElement, RelatedOccupation
+from careerset.facts.profile import FeatureUnavailable, RatingValue
 from careerset.facts.protocol import Reference
 from careerset.next_action import NextAction
 
@@ -33,21 +33,23 @@ class RatingMatrix:
         return self.element_ids.index(element_id)
 
 
-def rating_matrix(codes: list[str], ratings: dict[str, tuple[RatedElement, ...]]) -> RatingMatrix:
-    """Stack per-occupation ratings into aligned matrices (element columns sorted by id)."""
+def rating_matrix(codes: Sequence[str], values: Iterable[RatingValue]) -> RatingMatrix:
+    """Stack the ratings of `codes` into aligned matrices (element columns sorted by id); other
+    occupations' ratings are left out, so their elements add no columns."""
+    row_of = {code: i for i, code in enumerate(codes)}
+    kept = [value for value in values if value.code in row_of]
     names: dict[str, str] = {}
-    for elements in ratings.values():
-        for element in elements:
-            names.setdefault(element.element_id, element.name)
+    for value in kept:
+        names.setdefault(value.element_id, value.name)
     element_ids = tuple(sorted(names))
     column = {element_id: j for j, element_id in enumerate(element_ids)}
     importance = np.zeros((len(codes), len(element_ids)))
     level = np.zeros((len(codes), len(element_ids)))
-    for i, code in enumerate(codes):
-        for element in ratings.get(code, ()):
-            j = column[element.element_id]
-            importance[i, j] = element.importance or 0.0
-            level[i, j] = element.level or 0.0
+    if kept:
+        rows = np.fromiter((row_of[v.code] for v in kept), np.intp, len(kept))
+        columns = np.fromiter((column[v.element_id] for v in kept), np.intp, len(kept))
+        importance[rows, columns] = [v.importance or 0.0 for v in kept]
+        level[rows, columns] = [v.level or 0.0 for v in kept]
     return RatingMatrix(element_ids, tuple(names[e] for e in element_ids), importance, level)
 
 
@@ -83,8 +85,8 @@ class OccupationSpace:
     def knowledge(self) -> RatingMatrix | None:
         """Knowledge ratings for the same rows, read on first use (explore needs them)."""
         if self._knowledge is None and self.reference.has("knowledge"):
-            every = self.reference.ratings_all("knowledge")
-            self._knowledge = rating_matrix(list(self.codes), _rows_of(every, self.codes))
+            values = self.reference.rating_values("knowledge")
+            self._knowledge = rating_matrix(self.codes, values)
         return self._knowledge
 
     def median_wage(self, code: str) -> float | None:
@@ -104,19 +106,13 @@ def occupation_space(reference: Reference) -> OccupationSpace:
     if cached is not None:
         return cached
     reference_has_skills(reference)
-    ratings = reference.ratings_all("skills")
+    values = reference.rating_values("skills")
     # The occupations with an importance rating (the rows of `skill_importance_matrix`), read
     # from the ratings already at hand rather than from a second pass over the table.
-    codes = sorted(
-        code
-        for code, elements in ratings.items()
-        if any(element.importance is not None for element in elements)
-    )
-    skills = rating_matrix(codes, _rows_of(ratings, codes))
+    codes = sorted({value.code for value in values if value.importance is not None})
+    skills = rating_matrix(codes, values)
     job_zones = reference.job_zones() if reference.has("job_zones") else {}
-    related_all: dict[str, tuple[RelatedOccupation, ...]] = (
-        reference.related_occupations() if reference.has("related_occupations") else {}
-    )
+    related = reference.related_tiers() if reference.has("related_occupations") else {}
     space = OccupationSpace(
         reference=reference,
         codes=tuple(codes),
@@ -125,17 +121,10 @@ def occupation_space(reference: Reference) -> OccupationSpace:
         skills=skills,
         similarity=centered_cosine(skills.importance * skills.level),
         job_zones=job_zones,
-        related={code: {r.code: r.tier for r in items} for code, items in related_all.items()},
+        related=related,
     )
     _SPACES[reference] = space
     return space
-
-
-def _rows_of(
-    ratings: dict[str, tuple[RatedElement, ...]], codes: Sequence[str]
-) -> dict[str, tuple[RatedElement, ...]]:
-    """The ratings of `codes` only: other occupations' elements must not add columns."""
-    return {code: ratings[code] for code in codes if code in ratings}
 
 
 def reference_has_skills(reference: Reference) -> None:

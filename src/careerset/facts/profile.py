@@ -6,6 +6,7 @@ No I/O here, so `analysis/` can import these types without touching a database.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from careerset.errors import UserError
 from careerset.next_action import NextAction
@@ -76,6 +77,17 @@ class TechnologySkill:
     commodity_title: str | None
     hot: bool
     in_demand: bool
+
+
+class RatingValue(NamedTuple):
+    """One occupation's rating of one element, as bare values: the bulk form that matrices
+    of every occupation are built from (a `RatedElement` per rating would cost more)."""
+
+    code: str
+    element_id: str
+    name: str
+    importance: float | None
+    level: float | None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from careerset.facts.profile import (
     Interests,
     OccupationSummary,
     RatedElement,
+    RatingValue,
     RelatedOccupation,
     Task,
 )
@@ -99,6 +100,16 @@ class BulkQueries(ReferenceBase):
             grouped.setdefault(code, []).append(RatedElement(e, n, i, lv, se, bool(s), bool(nr)))
         return {code: tuple(elements) for code, elements in grouped.items()}
 
+    def rating_values(self, domain: str = "skills") -> list[RatingValue]:
+        """Every rating in one domain as bare values, by code then element (feature = domain)."""
+        self.require(domain)
+        rows = self._db.execute(
+            "SELECT code, element_id, name, importance, level FROM rating WHERE domain = ?"
+            " ORDER BY code, element_id",
+            (self.rating_domain(domain),),
+        )
+        return [RatingValue._make(row) for row in rows]
+
     def skill_importance_means(self, domain: str = "skills") -> dict[str, float]:
         """Element id -> mean importance over every occupation rating it (feature = domain).
 
@@ -137,6 +148,17 @@ class BulkQueries(ReferenceBase):
         for code, related, title, tier, position in rows:
             grouped.setdefault(code, []).append(RelatedOccupation(related, title, tier, position))
         return {code: tuple(items) for code, items in grouped.items()}
+
+    def related_tiers(self) -> dict[str, dict[str, str]]:
+        """code -> related code -> tier, without titles (feature `related_occupations`)."""
+        self.require("related_occupations")
+        tiers: dict[str, dict[str, str]] = {}
+        rows = self._db.execute(
+            "SELECT code, related_code, tier FROM related_occupation ORDER BY code, position"
+        )
+        for code, related, tier in rows:
+            tiers.setdefault(code, {})[related] = tier
+        return tiers
 
     def job_zones(self) -> dict[str, int]:
         """Job zone (1-5) per code (feature `job_zones`)."""
