@@ -141,3 +141,28 @@ def test_the_shipped_attribution_files_carry_the_core_notice(home: Path) -> None
         json.loads(embedded_file("onet_core.json").read_text("utf-8"))["onet_files"].values()
     )
     assert releases and all(release in credit for release in releases)
+
+
+def test_the_bare_bulk_forms_hold_what_the_full_ones_hold(home: Path) -> None:
+    """`rating_values` and `related_tiers` (what the occupation space is built from) say the
+    same as `ratings_all` and `related_occupations`, in both rating domains."""
+    reference = open_reference()
+    try:
+        for domain in ("skills", "knowledge"):
+            full = {
+                (code, r.element_id): (r.name, r.importance, r.level)
+                for code, rated in reference.ratings_all(domain).items()
+                for r in rated
+            }
+            bare = {
+                (v.code, v.element_id): (v.name, v.importance, v.level)
+                for v in reference.rating_values(domain)
+            }
+            assert bare == full and len(full) > 10_000
+        related = {
+            code: {r.code: r.tier for r in items}
+            for code, items in reference.related_occupations().items()
+        }
+        assert reference.related_tiers() == related and related
+    finally:
+        reference.close()
