@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,12 @@ from hypothesis import HealthCheck, settings
 # Cheap argon2 parameters for every store and server the tests start (see store/passwords.py);
 # set before careerset is imported. test_accounts checks the recommended ones without it.
 os.environ.setdefault("CAREERSET_TEST_CHEAP_HASHES", "1")
+# Commands that tests run in a fresh home draw charts; matplotlib would scan the system's fonts
+# into a new cache in each such home (0.6 s a process). A person's home keeps one cache, and so
+# does the suite: one folder for every process it starts.
+os.environ.setdefault(
+    "MPLCONFIGDIR", str(Path(tempfile.gettempdir()) / f"careerset-tests-matplotlib-{os.getuid()}")
+)
 
 from built_once import built_once
 from postgres_server import (
