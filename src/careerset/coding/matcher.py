@@ -5,9 +5,10 @@ costs a few products rather than 20,000 Python loops. A few titles are scored wi
 alone (`sparse.dense_product`), so that coding one job never imports scipy.
 """
 
+import itertools
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -514,45 +515,66 @@ def match_titles(
     confirmed: Mapping[str, Sequence[int]] | None = None,
 ) -> list[list[Match]]:
     """Rank occupations for many titles; identical normalised titles are scored once."""
-    normalised = [normalise_title(title) for title in titles]
     if descriptions is not None and not any(descriptions):
         # Empty descriptions add no evidence: the titles alone score the same (`add job`
         # passes one), and alone they take the few-titles path and are deduplicated.
         descriptions = None
-    if descriptions is None:
-        unique = list(dict.fromkeys(normalised))
-        slot = {text: position for position, text in enumerate(unique)}
-        ranked = _ranked(index, unique, None, top, weights, confirmed)
-        return [ranked[slot[text]] for text in normalised]
-    extra = [description or "" for description in descriptions]
-    return _ranked(index, normalised, extra, top, weights, confirmed)
+    if descriptions is not None:
+        normalised = [normalise_title(title) for title in titles]
+        extra = [description or "" for description in descriptions]
+        return _ranked(index, normalised, len(normalised), extra, top, weights, confirmed)
+    slot: dict[str, int] = {}
+    positions: list[int] = []
+
+    def unique_texts() -> Iterator[str]:
+        for title in titles:
+            text = normalise_title(title)
+            position = slot.get(text)
+            if position is None:
+                position = slot[text] = len(slot)
+                yield text
+            positions.append(position)
+
+    ranked = _ranked(index, unique_texts(), len(titles), None, top, weights, confirmed)
+    return [ranked[position] for position in positions]
 
 
 def _ranked(
     index: CoderIndex,
-    texts: list[str],
+    texts: Iterable[str],
+    count: int,
     descriptions: list[str] | None,
     top: int,
     weights: ScoringWeights,
     confirmed: Mapping[str, Sequence[int]] | None,
 ) -> list[list[Match]]:
-    workers = _workers(len(texts))
-    batches = max(1, math.ceil(len(texts) / BATCH_SIZE))
+    """Code `texts` (at most `count` of them, all read) in batches, side by side when large.
+
+    The texts are read as the batches are cut, so the first batches are scored while the
+    later titles are still being normalised.
+    """
+    workers = _workers(count)
+    batches = max(1, math.ceil(count / BATCH_SIZE))
     if workers > 1:
         batches = math.ceil(batches / workers) * workers  # every worker gets as much
-    size = max(1, math.ceil(len(texts) / batches))
+    size = max(1, math.ceil(count / batches))
 
-    def code_batch(start: int) -> list[list[Match]]:
-        batch = texts[start : start + size]
-        extra = descriptions[start : start + size] if descriptions is not None else None
+    def cut() -> Iterator[tuple[list[str], list[str] | None]]:
+        remaining = iter(texts)
+        start = 0
+        while batch := list(itertools.islice(remaining, size)):
+            extra = descriptions[start : start + len(batch)] if descriptions is not None else None
+            start += len(batch)
+            yield batch, extra
+
+    def code_batch(batch: list[str], extra: list[str] | None) -> list[list[Match]]:
         scores = score_normalised(index, batch, extra, weights, confirmed)
         known = np.asarray([text in index.exact_keys for text in batch], dtype=bool)
         ranking = rank_scores(index, scores, weights.temperature, top, known)
         return top_matches(index, ranking, top)
 
-    starts = range(0, len(texts), size)
     if workers <= 1:
-        parts = [code_batch(start) for start in starts]
+        parts = [code_batch(batch, extra) for batch, extra in cut()]
     else:
         # The products and array operations release the GIL, so batches run side by side;
         # the matrices they share are derived first, so the threads only read the index.
@@ -565,7 +587,8 @@ def _ranked(
             threadpool_limits(1, user_api="blas"),
             ThreadPoolExecutor(max_workers=workers) as pool,
         ):
-            parts = list(pool.map(code_batch, starts))
+            futures = [pool.submit(code_batch, batch, extra) for batch, extra in cut()]
+            parts = [future.result() for future in futures]
     return [matches for part in parts for matches in part]
 
 
