@@ -8,6 +8,7 @@ of a second); fitting and `Vectoriser.transform` use scipy, which they import wh
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, TypeAlias
 
 import numpy as np
@@ -140,6 +141,8 @@ class FeatureSpace:
             char_ids.clear()
         indices: list[int] = []
         indptr = [0]
+        append = indptr.append
+        extend = indices.extend
         for text in texts:
             words = text.split()
             for word in words:
@@ -150,19 +153,22 @@ class FeatureSpace:
                     known = char_ids[word] = ([] if own is None else [own]) + self._word_char_ids(
                         word
                     )
-                indices.extend(known)
+                extend(known)
             if words:
+                # Word pairs and the marked head noun; unknown ones are -1, dropped below.
                 pairs = [
                     f"{first}_{second}" for first, second in zip(words, words[1:], strict=False)
                 ]
                 pairs.append(f"^{words[-1]}")
-                indices.extend(i for i in map(word_lookup, pairs) if i is not None)
-            indptr.append(len(indices))
+                extend(map(word_lookup, pairs, repeat(-1)))
+            append(len(indices))
         rows = len(texts)
         counts = np.diff(np.asarray(indptr, dtype=np.int64)).astype(np.int64)
+        columns = np.asarray(indices, dtype=np.int64)
+        found = columns >= 0
         pattern, repeats = from_entries(
-            np.repeat(np.arange(rows), counts),
-            np.asarray(indices, dtype=np.int64),
+            np.repeat(np.arange(rows), counts)[found],
+            columns[found],
             (rows, offset + self.char.size),
         )
         idf = np.concatenate([self.word.idf, self.char.idf])
