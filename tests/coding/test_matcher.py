@@ -236,3 +236,28 @@ def test_batches_coded_side_by_side_equal_one_batch_at_a_time(
     ]
     scores = [m.score for row in side_by_side for m in row]
     assert np.allclose(scores, [m.score for row in expected for m in row], atol=1e-6)
+
+
+def test_coding_a_batch_runs_no_garbage_collection(small_index: CoderIndex) -> None:
+    import gc
+
+    titles = [f"night {noun} {number}" for number in range(600) for noun in ("cook", "nurse")]
+    collections: list[str] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        collections.append(phase)
+
+    gc.callbacks.append(record)
+    try:
+        assert gc.isenabled()
+        match_titles(small_index, titles)
+        assert gc.isenabled()  # the collector runs again afterwards
+    finally:
+        gc.callbacks.remove(record)
+    assert collections == []
+    gc.disable()
+    try:
+        match_titles(small_index, titles[:10])
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
