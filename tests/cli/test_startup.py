@@ -64,6 +64,15 @@ def test_assess_imports_nothing_heavy(home: Path) -> None:
     assert_nothing_heavy(modules)
 
 
+def test_adding_a_job_codes_it_without_scipy(home: Path) -> None:
+    """Coding one title needs numpy only: importing scipy would cost a fifth of a second."""
+    store = initialized_store(home)
+    args = ("add", "job", "--title", "Staff Nurse ICU", "--start", "2020-01")
+    modules = imported_modules(home, "--db", store, *args)
+    assert "careerset.coding.matcher" in modules  # it did code the title
+    assert not any(name.split(".")[0] == "scipy" for name in modules)
+
+
 def test_every_command_is_mapped_to_its_module() -> None:
     app = cli()
     found = {info.name: info.callback.__module__ for info in app.registered_commands}

@@ -81,6 +81,33 @@ def test_description_is_extra_evidence(small_index: CoderIndex) -> None:
     )
 
 
+def test_a_few_titles_score_as_in_a_batch(small_index: CoderIndex) -> None:
+    """A few titles take the numpy-only path; inside a larger batch, the same titles take
+    scipy's. Both must give the same scores."""
+    from careerset.coding.matcher import FEW_TITLES
+
+    few = ["staff nurse", "semi driver", "web programmer", "ledger clerk", "wireman", "qzx"]
+    filler = [f"night {noun} {number}" for number in range(FEW_TITLES) for noun in ("cook",)]
+    alone = score_normalised(small_index, few)
+    batch = score_normalised(small_index, few + filler)[: len(few)]
+    assert np.array_equal(np.isinf(alone), np.isinf(batch))
+    finite = np.isfinite(batch)
+    assert np.allclose(alone[finite], batch[finite], atol=1e-5)
+
+
+def test_saved_index_keeps_the_derived_matrices(small_index: CoderIndex, tmp_path: Path) -> None:
+    from careerset.coding.matcher import prepare_index
+
+    path = tmp_path / "coder-index-onet-small.npz"
+    prepare_index(small_index)
+    save_index(small_index, path)
+    loaded = load_index(path)
+    assert ("linear", 0.5, 0.7) in loaded.derived
+    assert ("transposed", "records") in loaded.derived
+    texts = ["staff nurse", "semi driver"]
+    assert np.allclose(score_normalised(loaded, texts), score_normalised(small_index, texts))
+
+
 def test_saved_index_loads_identically(small_index: CoderIndex, tmp_path: Path) -> None:
     path = tmp_path / "coder-index-onet-small.npz"
     save_index(small_index, path)
@@ -209,3 +236,28 @@ def test_batches_coded_side_by_side_equal_one_batch_at_a_time(
     ]
     scores = [m.score for row in side_by_side for m in row]
     assert np.allclose(scores, [m.score for row in expected for m in row], atol=1e-6)
+
+
+def test_coding_a_batch_runs_no_garbage_collection(small_index: CoderIndex) -> None:
+    import gc
+
+    titles = [f"night {noun} {number}" for number in range(600) for noun in ("cook", "nurse")]
+    collections: list[str] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        collections.append(phase)
+
+    gc.callbacks.append(record)
+    try:
+        assert gc.isenabled()
+        match_titles(small_index, titles)
+        assert gc.isenabled()  # the collector runs again afterwards
+    finally:
+        gc.callbacks.remove(record)
+    assert collections == []
+    gc.disable()
+    try:
+        match_titles(small_index, titles[:10])
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()

@@ -1,17 +1,20 @@
 """TF-IDF vectors for normalised titles: word uni/bigrams and character n-grams.
 
 Written here rather than taken from scikit-learn so that loading an index needs only
-numpy and scipy (importing scikit-learn alone would cost most of the CLI's time budget).
+numpy (importing scikit-learn alone would cost most of the CLI's time budget, and scipy a fifth
+of a second); fitting and `Vectoriser.transform` use scipy, which they import when called.
 """
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, TypeAlias
 
 import numpy as np
-import scipy.sparse as sp  # type: ignore[import-untyped]
 from numpy.typing import NDArray
+
+from careerset.coding.sparse import Csr, from_entries, row_numbers
 
 # scipy ships no type information, so sparse matrices are typed loosely.
 Matrix: TypeAlias = Any
@@ -70,6 +73,8 @@ class Vectoriser:
 
     def transform(self, texts: Sequence[str]) -> Matrix:
         """Rows of L2-normalised sublinear tf-idf; unknown terms are ignored."""
+        import scipy.sparse as sp  # type: ignore[import-untyped]
+
         analyse = ANALYSERS[self.analyser]
         lookup = self.vocabulary.get
         indices: list[int] = []
@@ -90,6 +95,8 @@ class Vectoriser:
 
 def normalise_rows(matrix: Matrix) -> Matrix:
     """Scale each row to unit length (empty rows stay empty)."""
+    import scipy.sparse as sp
+
     squared = matrix.multiply(matrix).sum(axis=1).A1
     norms = np.sqrt(squared, dtype=np.float64)
     norms[norms == 0.0] = 1.0
@@ -118,10 +125,10 @@ class FeatureSpace:
     def fit(cls, texts: Sequence[str], word_weight: float = 0.6) -> "FeatureSpace":
         return cls(Vectoriser.fit("word", texts), Vectoriser.fit("char", texts), word_weight)
 
-    def transform(self, texts: Sequence[str]) -> Matrix:
+    def transform(self, texts: Sequence[str]) -> Csr:
         return self.transform_parts(texts)[0]
 
-    def transform_parts(self, texts: Sequence[str]) -> tuple[Matrix, Matrix]:
+    def transform_parts(self, texts: Sequence[str]) -> tuple[Csr, Csr]:
         """The combined unit vectors, and the word-only unit vectors on their own.
 
         One pass builds both: word columns come first, char columns are offset after them,
@@ -134,6 +141,8 @@ class FeatureSpace:
             char_ids.clear()
         indices: list[int] = []
         indptr = [0]
+        append = indptr.append
+        extend = indices.extend
         for text in texts:
             words = text.split()
             for word in words:
@@ -144,49 +153,47 @@ class FeatureSpace:
                     known = char_ids[word] = ([] if own is None else [own]) + self._word_char_ids(
                         word
                     )
-                indices.extend(known)
+                extend(known)
             if words:
+                # Word pairs and the marked head noun; unknown ones are -1, dropped below.
                 pairs = [
                     f"{first}_{second}" for first, second in zip(words, words[1:], strict=False)
                 ]
                 pairs.append(f"^{words[-1]}")
-                indices.extend(i for i in map(word_lookup, pairs) if i is not None)
-            indptr.append(len(indices))
+                extend(map(word_lookup, pairs, repeat(-1)))
+            append(len(indices))
         rows = len(texts)
-        matrix = sp.csr_matrix(
-            (
-                np.ones(len(indices), dtype=np.float32),
-                np.asarray(indices, dtype=np.int32),
-                np.asarray(indptr, dtype=np.int64),
-            ),
-            shape=(rows, offset + self.char.size),
+        counts = np.diff(np.asarray(indptr, dtype=np.int64)).astype(np.int64)
+        columns = np.asarray(indices, dtype=np.int64)
+        found = columns >= 0
+        pattern, repeats = from_entries(
+            np.repeat(np.arange(rows), counts)[found],
+            columns[found],
+            (rows, offset + self.char.size),
         )
-        matrix.sum_duplicates()
         idf = np.concatenate([self.word.idf, self.char.idf])
-        matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
-        row_of = np.repeat(np.arange(rows), np.diff(matrix.indptr))
-        is_word = matrix.indices < offset
-        squares = matrix.data.astype(np.float64) ** 2
+        data = (1.0 + np.log(repeats.astype(np.float32))) * idf[pattern.indices]
+        row_of = row_numbers(pattern)
+        is_word = pattern.indices < offset
+        squares = data.astype(np.float64) ** 2
         word_norm = np.sqrt(np.bincount(row_of[is_word], squares[is_word], minlength=rows))
         char_norm = np.sqrt(np.bincount(row_of[~is_word], squares[~is_word], minlength=rows))
         word_norm[word_norm == 0.0] = 1.0
         char_norm[char_norm == 0.0] = 1.0
         word_scale = (1.0 / word_norm).astype(np.float32)
         char_scale = (1.0 / char_norm).astype(np.float32)
-        unit = matrix.data * np.where(is_word, word_scale[row_of], char_scale[row_of])
+        unit = data * np.where(is_word, word_scale[row_of], char_scale[row_of])
         word_counts = np.bincount(row_of[is_word], minlength=rows)
-        word_part = sp.csr_matrix(
-            (
-                unit[is_word],
-                matrix.indices[is_word],
-                np.concatenate([[0], np.cumsum(word_counts)]).astype(np.int64),
-            ),
-            shape=(rows, offset),
+        word_part = Csr(
+            unit[is_word],
+            pattern.indices[is_word],
+            np.concatenate([[0], np.cumsum(word_counts)]).astype(np.int64),
+            (rows, offset),
         )
         weight = np.where(
             is_word,
             np.float32(np.sqrt(self.word_weight)),
             np.float32(np.sqrt(1 - self.word_weight)),
         )
-        matrix.data = (unit * weight).astype(np.float32)
-        return matrix, word_part
+        combined = pattern._replace(data=(unit * weight).astype(np.float32))
+        return combined, word_part

@@ -1,5 +1,7 @@
 """The coder's index: vectors of every known title, per-occupation profiles and a prior,
 built once from a `CodingSource` and saved as one `.npz` file that loads in milliseconds.
+
+Its matrices are plain CSR arrays (`sparse.Csr`): loading needs numpy only, not scipy.
 """
 
 import json
@@ -10,16 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp  # type: ignore[import-untyped]
 from numpy.typing import NDArray
 
-from careerset.coding.classifier import train_classifier
 from careerset.coding.crosswalk import adopt_orphans
-from careerset.coding.features import FeatureSpace, Matrix, Vectoriser
+from careerset.coding.features import FeatureSpace, Vectoriser
 from careerset.coding.normalise import normalise_title
 from careerset.coding.records import NAMING_SOURCES, CodingSource
+from careerset.coding.sparse import Csr, as_scipy, from_scipy
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
+# Format 8 added the saved derived matrices; a format-7 file reads the same and derives them
+# on first use.
+READABLE_FORMATS = (7, 8)
 
 # How much each kind of naming text counts when a title is seen for more than one code.
 SOURCE_WEIGHT = {"title": 3.0, "confirmed": 4.0, "reported": 2.0, "bls": 2.0, "alternate": 1.0}
@@ -34,22 +38,22 @@ class CoderIndex:
     codes: list[str]
     titles: list[str]
     features: FeatureSpace
-    records: Matrix  # one row per distinct normalised naming text, word features
-    membership: Matrix  # records x occupations, weight of the text for the occupation
-    official: Matrix  # records x occupations, 1/n for each of the n codes a BLS title names
-    classifier: Matrix  # features x occupations, linear weights learnt from the texts
+    records: Csr  # one row per distinct normalised naming text, word features
+    membership: Csr  # records x occupations, weight of the text for the occupation
+    official: Csr  # records x occupations, 1/n for each of the n codes a BLS title names
+    classifier: Csr  # features x occupations, linear weights learnt from the texts
     bias: NDArray[np.float32]  # per occupation, the classifier's intercept
-    descriptions: Matrix  # occupations x word features, tasks and descriptions
+    descriptions: Csr  # occupations x word features, tasks and descriptions
     prior: NDArray[np.float32]  # log employment share, centred
     exact_keys: dict[str, int]  # normalised text -> row of `records`
     # Occupations x dims: mean static embedding of the naming texts and of the tasks (or zeros).
     title_vectors: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))
     task_vectors: NDArray[np.float32] = field(default_factory=lambda: np.zeros((0, 0), np.float32))
-    _word_idf: dict[str, float] | None = field(default=None, repr=False, compare=False)
     # Matrices the matcher derives once per set of weights (merged, transposed); see matcher.
+    # Those that are `Csr` or arrays are saved with the index, so a command skips deriving them.
     derived: dict[tuple[object, ...], Any] = field(default_factory=dict, repr=False, compare=False)
-    _title_words: Matrix | None = field(default=None, repr=False, compare=False)
-    _same_group: Matrix | None = field(default=None, repr=False, compare=False)
+    _soc_groups: NDArray[np.int64] | None = field(default=None, repr=False, compare=False)
+    _same_group: Csr | None = field(default=None, repr=False, compare=False)
 
     @property
     def size(self) -> int:
@@ -57,51 +61,55 @@ class CoderIndex:
 
     def soc_groups(self) -> NDArray[np.int64]:
         """For each occupation, the number of its 6-digit SOC group (first 7 characters)."""
-        numbers: dict[str, int] = {}
-        return np.asarray([numbers.setdefault(code[:7], len(numbers)) for code in self.codes])
+        if self._soc_groups is None:
+            numbers: dict[str, int] = {}
+            self._soc_groups = np.asarray(
+                [numbers.setdefault(code[:7], len(numbers)) for code in self.codes], dtype=np.int64
+            )
+        return self._soc_groups
 
-    def same_group(self) -> Matrix:
+    def same_group(self) -> Csr:
         """Occupations x occupations: 1 where both share a 6-digit SOC group."""
         if self._same_group is None:
             groups = self.soc_groups()
-            member = sp.csr_matrix(
-                (np.ones(len(groups), dtype=np.float32), (np.arange(len(groups)), groups)),
-                shape=(len(groups), int(groups.max()) + 1 if len(groups) else 0),
+            # Each occupation's row lists its group's members in column order.
+            by_group = np.argsort(groups, kind="stable")
+            sizes = np.bincount(groups, minlength=int(groups.max()) + 1 if len(groups) else 0)
+            group_start = np.concatenate([[0], np.cumsum(sizes)])
+            counts = sizes[groups]
+            offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+            indices = by_group[np.repeat(group_start[groups], counts) + offsets]
+            self._same_group = Csr(
+                np.ones(len(indices), dtype=np.float32),
+                indices.astype(np.int32),
+                np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
+                (len(groups), len(groups)),
             )
-            self._same_group = sp.csr_matrix(member @ member.T, dtype=np.float32)
         return self._same_group
 
-    def word_idf(self) -> dict[str, float]:
-        """Idf of each single word, the weights of a text's static embedding."""
-        if self._word_idf is None:
-            idf = self.features.word.idf
-            self._word_idf = {
-                term: float(idf[column])
-                for term, column in self.features.word.vocabulary.items()
-                if "_" not in term and not term.startswith("^")
-            }
-        return self._word_idf
-
-    def title_words(self) -> Matrix:
+    def title_words(self) -> Csr:
         """Occupations x word terms: 1 where the official title has the word.
 
-        Derived from `titles` on first use (a few milliseconds), so it needs no room on disk.
+        Derived from `titles` on first use (tens of milliseconds; saved with the index).
         """
-        if self._title_words is None:
+        key = ("title words",)
+        cached: Csr | None = self.derived.get(key)
+        if cached is None:
             lookup = self.features.word.vocabulary.get
-            rows: list[int] = []
+            indptr = [0]
             columns: list[int] = []
-            for row, title in enumerate(self.titles):
+            for title in self.titles:
                 # "Counter and Rental Clerks": every word of the title, not only its phrases.
                 words = set(normalise_title(title.replace(",", " ").replace("/", " ")).split())
-                for column in sorted(filter(None, map(lookup, words))):
-                    rows.append(row)
-                    columns.append(column)
-            self._title_words = sp.csr_matrix(
-                (np.ones(len(rows), dtype=np.float32), (rows, columns)),
-                shape=(len(self.titles), self.features.word.size),
+                columns.extend(sorted(filter(None, map(lookup, words))))
+                indptr.append(len(columns))
+            cached = self.derived[key] = Csr(
+                np.ones(len(columns), dtype=np.float32),
+                np.asarray(columns, dtype=np.int32),
+                np.asarray(indptr, dtype=np.int64),
+                (len(self.titles), self.features.word.size),
             )
-        return self._title_words
+        return cached
 
 
 def _description_text(text: str) -> str:
@@ -114,6 +122,10 @@ def build_index(source: CodingSource, build_id: str = "", semantic: bool = True)
 
     `semantic` adds the static-embedding profiles (when the packaged table is present).
     """
+    import scipy.sparse as sp  # type: ignore[import-untyped]
+
+    from careerset.coding.classifier import train_classifier
+
     source = adopt_orphans(source)
     codes = sorted(source.titles)
     position = {code: index for index, code in enumerate(codes)}
@@ -152,7 +164,7 @@ def build_index(source: CodingSource, build_id: str = "", semantic: bool = True)
         (np.asarray(weights, dtype=np.float32), (rows, columns)),
         shape=(len(texts), len(codes)),
     )
-    classifier, bias = train_classifier(combined, membership)
+    classifier, bias = train_classifier(as_scipy(combined), membership)
     official_rows = [row for row, text in enumerate(texts) for _ in official.get(text, ())]
     official_columns = [column for text in texts for column in sorted(official.get(text, ()))]
     official_weights = [1.0 / len(official[text]) for text in texts for _ in official.get(text, ())]
@@ -169,14 +181,16 @@ def build_index(source: CodingSource, build_id: str = "", semantic: bool = True)
         titles=[source.titles[code] for code in codes],
         features=features,
         records=records,
-        membership=membership,
-        official=sp.csr_matrix(
-            (np.asarray(official_weights, dtype=np.float32), (official_rows, official_columns)),
-            shape=(len(texts), len(codes)),
+        membership=from_scipy(membership),
+        official=from_scipy(
+            sp.csr_matrix(
+                (np.asarray(official_weights, dtype=np.float32), (official_rows, official_columns)),
+                shape=(len(texts), len(codes)),
+            )
         ),
-        classifier=classifier,
+        classifier=from_scipy(classifier),
         bias=bias,
-        descriptions=descriptions,
+        descriptions=from_scipy(descriptions),
         prior=prior,
         exact_keys={text: row for row, text in enumerate(texts)},
     )
@@ -186,7 +200,7 @@ def build_index(source: CodingSource, build_id: str = "", semantic: bool = True)
 
 
 def _add_semantic(
-    index: CoderIndex, texts: list[str], membership: Matrix, described: dict[int, list[str]]
+    index: CoderIndex, texts: list[str], membership: Any, described: dict[int, list[str]]
 ) -> None:
     """Mean static embeddings of each occupation's naming texts and of its task statements."""
     from careerset.coding.semantic import unit_rows, word_vectors
@@ -194,15 +208,15 @@ def _add_semantic(
     table = word_vectors()
     if table is None:
         return
-    idf = index.word_idf()
-    embedded = table.embed(texts, idf)
+    weights = table.row_weights(index.features.word.vocabulary, index.features.word.idf)
+    embedded = table.embed(texts, weights)
     # Rounded as they are stored (float16), so a loaded index scores exactly as a built one.
     index.title_vectors = _as_stored(unit_rows(np.asarray(membership.T @ embedded, np.float32)))
     owners = [row for row in range(index.size) for _ in described.get(row, [])]
     sentences = [text for row in range(index.size) for text in described.get(row, [])]
     tasks = np.zeros((index.size, table.dimensions), dtype=np.float32)
     if sentences:
-        np.add.at(tasks, np.asarray(owners), table.embed(sentences, idf))
+        np.add.at(tasks, np.asarray(owners), table.embed(sentences, weights))
     index.task_vectors = _as_stored(unit_rows(tasks))
 
 
@@ -230,7 +244,7 @@ def _unpack_strings(array: NDArray[np.uint8]) -> list[str]:
     return text.split("\n") if text else []
 
 
-def _sparse_arrays(name: str, matrix: Matrix) -> dict[str, NDArray[np.generic]]:
+def _sparse_arrays(name: str, matrix: Csr) -> dict[str, NDArray[np.generic]]:
     return {
         f"{name}_data": matrix.data,
         f"{name}_indices": matrix.indices,
@@ -239,21 +253,49 @@ def _sparse_arrays(name: str, matrix: Matrix) -> dict[str, NDArray[np.generic]]:
     }
 
 
-def _sparse_from(arrays: dict[str, NDArray[np.generic]], name: str) -> Matrix:
-    shape = tuple(int(value) for value in arrays[f"{name}_shape"])
-    return sp.csr_matrix(
-        (arrays[f"{name}_data"], arrays[f"{name}_indices"], arrays[f"{name}_indptr"]),
-        shape=shape,
+def _sparse_from(arrays: dict[str, NDArray[np.generic]], name: str) -> Csr:
+    rows, columns = (int(value) for value in arrays[f"{name}_shape"])
+    return Csr(
+        arrays[f"{name}_data"], arrays[f"{name}_indices"], arrays[f"{name}_indptr"], (rows, columns)
     )
+
+
+def _derived_arrays(index: CoderIndex) -> tuple[list[list[object]], dict[str, NDArray[Any]]]:
+    """The derived matrices worth saving (`Csr` or arrays, under keys of strings and numbers),
+    as their keys and the arrays that hold them."""
+    keys: list[list[object]] = []
+    arrays: dict[str, NDArray[Any]] = {}
+    for key, value in index.derived.items():
+        if not all(isinstance(part, str | int | float) for part in key):
+            continue
+        name = f"derived{len(keys)}"
+        if isinstance(value, Csr):
+            arrays.update(_sparse_arrays(name, value))
+        elif isinstance(value, np.ndarray):
+            arrays[name] = value
+        else:
+            continue
+        keys.append(list(key))
+    return keys, arrays
+
+
+def _derived_from(arrays: dict[str, NDArray[Any]], keys: list[list[object]]) -> dict[Any, Any]:
+    derived: dict[tuple[object, ...], Any] = {}
+    for number, key in enumerate(keys):
+        name = f"derived{number}"
+        derived[tuple(key)] = arrays[name] if name in arrays else _sparse_from(arrays, name)
+    return derived
 
 
 def save_index(index: CoderIndex, path: Path) -> None:
     """Write `index` to `path` atomically (a reader never sees half a file)."""
+    derived_keys, derived_arrays = _derived_arrays(index)
     meta = {
         "format": FORMAT_VERSION,
         "scheme": index.scheme,
         "build_id": index.build_id,
         "word_weight": index.features.word_weight,
+        "derived": derived_keys,
     }
     exact_texts = sorted(index.exact_keys, key=index.exact_keys.__getitem__)
     arrays: dict[str, NDArray[np.generic]] = {
@@ -276,6 +318,7 @@ def save_index(index: CoderIndex, path: Path) -> None:
     arrays["task_vectors"] = index.task_vectors.astype(np.float16)
     for name in ("records", "membership", "official", "classifier", "descriptions"):
         arrays.update(_sparse_arrays(name, getattr(index, name)))
+    arrays.update(derived_arrays)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial.npz")
     # Uncompressed: twice the bytes on disk, but a command's first title skips inflating them.
@@ -288,7 +331,7 @@ def load_index(path: Path) -> CoderIndex:
     with np.load(path, allow_pickle=False) as archive:
         arrays = {name: archive[name] for name in archive.files}
     meta = json.loads(_unpack_strings(arrays["meta"])[0])
-    if meta.get("format") != FORMAT_VERSION:
+    if meta.get("format") not in READABLE_FORMATS:
         raise ValueError(f"coder index {path} has format {meta.get('format')}")
 
     def vocabulary(name: str) -> dict[str, int]:
@@ -301,7 +344,7 @@ def load_index(path: Path) -> CoderIndex:
         float(meta["word_weight"]),
     )
     exact_texts = _unpack_strings(arrays["exact_texts"])
-    return CoderIndex(
+    index = CoderIndex(
         scheme=str(meta["scheme"]),
         build_id=str(meta["build_id"]),
         codes=_unpack_strings(arrays["codes"]),
@@ -318,3 +361,5 @@ def load_index(path: Path) -> CoderIndex:
         title_vectors=arrays["title_vectors"].astype(np.float32),
         task_vectors=arrays["task_vectors"].astype(np.float32),
     )
+    index.derived.update(_derived_from(arrays, meta.get("derived", [])))
+    return index

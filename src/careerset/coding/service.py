@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careerset.coding.index import CoderIndex, build_index, load_index, save_index
-from careerset.coding.matcher import DEFAULT_WEIGHTS, Match, ScoringWeights, match_titles
+from careerset.coding.matcher import (
+    DEFAULT_WEIGHTS,
+    Match,
+    ScoringWeights,
+    match_titles,
+    prepare_index,
+)
 from careerset.coding.normalise import normalise_title
 from careerset.coding.records import CodingSource
 from careerset.errors import UserError
@@ -83,7 +89,7 @@ def build_index_for_pack(pack: Path | None = None, schemes: Sequence[str] = SCHE
             source = _source_for(reference, scheme)
             folder = reference.path.parent if reference.path else reference_dir()
             target = index_path(scheme, source.version, folder)
-            save_index(build_index(source, source.version), target)
+            save_prepared(build_index(source, source.version), target)
             for stale in folder.glob(f"coder-index-{scheme}-*.npz"):
                 if stale != target:
                     stale.unlink(missing_ok=True)
@@ -91,6 +97,12 @@ def build_index_for_pack(pack: Path | None = None, schemes: Sequence[str] = SCHE
     finally:
         reference.close()
     return written
+
+
+def save_prepared(index: CoderIndex, path: Path) -> None:
+    """Save `index` with the matrices a first title needs (see `prepare_index`)."""
+    prepare_index(index)
+    save_index(index, path)
 
 
 def _source_for(reference: "ReferencePack", scheme: str) -> CodingSource:
@@ -145,7 +157,7 @@ def load_coder_index(
             index = build_index(source, build_id)
             # A read-only data folder only costs a rebuild next time.
             with contextlib.suppress(OSError):
-                save_index(index, path)
+                save_prepared(index, path)
     finally:
         reference.close()
     _loaded[key] = index
