@@ -83,18 +83,21 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def reference_pack(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Path of a reference pack built ONCE per run from `../shared/data` (about 3 s,
-    `built_once`). The title index a test builds for it is saved beside it for the others.
+    `built_once`), with its O*NET title index beside it (about 9 s), as `careerset data
+    install` leaves them: the coding tests' full index, and the coder of every test on the pack.
 
     Treat it as read-only and shared. Open it with
     `careerset.reference.query.open_reference(reference_pack)`, or request
     `use_reference_pack` so that the CLI and `open_reference()` find it by default.
     Skips when `../shared/data` is absent.
     """
+    from careerset.coding.service import build_index_for_pack
     from careerset.reference.builder import build_pack
     from careerset.reference.sources import resolve_inputs
 
     def build(folder: Path) -> None:
         build_pack(resolve_inputs(shared_data), folder / "reference.sqlite")
+        build_index_for_pack(folder / "reference.sqlite", ("onet",))
 
     return built_once(tmp_path_factory, "reference", build) / "reference.sqlite"
 

@@ -1,16 +1,11 @@
 """A small hand-written coding source, and the full O*NET index built once per session."""
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 
-from built_once import built_once  # type: ignore[import-not-found]
-from careerset import coding
-from careerset.coding.index import CoderIndex, build_index, load_index, save_index
+from careerset.coding.index import CoderIndex, build_index, load_index
 from careerset.coding.records import CodingSource, TitleRecord
-from careerset.coding.sources import load_shared_data
 
 OCCUPATIONS = {
     "29-1141.00": ("Registered Nurses", ["Staff Nurse", "Charge Nurse", "Nurse Clinician"]),
@@ -52,31 +47,9 @@ def small_index() -> CoderIndex:
     return build_index(small_source(), "small")
 
 
-def _code_fingerprint() -> str:
-    """Changes whenever the coder's code changes, so a cached index is never stale."""
-    folder = Path(coding.__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 @pytest.fixture(scope="session")
-def full_index(
-    shared_data: Path, pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
-) -> CoderIndex:
-    """The real O*NET index from ../shared/data: built once per run (`built_once`), and kept
-    in pytest's cache folder until the coder's code changes, when the cache plugin is on."""
-    cache = getattr(pytestconfig, "cache", None)  # no attribute at all without the plugin
-    name = f"onet-{_code_fingerprint()}.npz"
-    cached = cache.mkdir("careerset-coder") / name if cache is not None else None
-
-    def build(folder: Path) -> None:
-        if cached is not None and cached.is_file():
-            shutil.copyfile(cached, folder / name)
-            return
-        save_index(build_index(load_shared_data(shared_data, "onet"), "shared"), folder / name)
-        if cached is not None:
-            shutil.copyfile(folder / name, cached)
-
-    return load_index(built_once(tmp_path_factory, "coder-index", build) / name)
+def full_index(reference_pack: Path) -> CoderIndex:
+    """The real O*NET index, as `careerset data install` builds it for a pack made from
+    ../shared/data: the one beside the session's shared pack (built once per run with it)."""
+    (path,) = reference_pack.parent.glob("coder-index-onet-*.npz")
+    return load_index(path)

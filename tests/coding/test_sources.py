@@ -48,3 +48,28 @@ def test_employment_is_shared_and_falls_back_to_broad_groups() -> None:
     codes = ["29-1141.00", "29-1141.01", "15-1252.00"]
     spread = spread_employment(codes, {"29-1141": 3000.0, "15-1250": 900.0})
     assert spread == {"29-1141.00": 1500.0, "29-1141.01": 1500.0, "15-1252.00": 900.0}
+
+
+def test_the_shared_files_name_what_the_pack_names(shared_data: Path, reference_pack: Path) -> None:
+    """The coder reads ../shared/data's files (for the benchmarks and `build_coder_data.py`)
+    into the same occupations, and every kind of naming text, that a pack made from them
+    gives it, bar retired codes and short titles (the suite's full index is built from the
+    pack)."""
+    from careerset.coding.pack_source import onet_source
+    from careerset.coding.sources import load_shared_data
+    from careerset.reference.query import open_reference
+
+    files = load_shared_data(shared_data, "onet")
+    reference = open_reference(reference_pack)
+    try:
+        pack = onet_source(reference)
+    finally:
+        reference.close()
+    assert files.titles == pack.titles and files.employment == pack.employment
+    kinds = {"title", "description", "alternate", "bls", "task"}
+    for kind in kinds:
+        from_files = {(r.code, r.text) for r in files.records if r.source == kind}
+        from_pack = {(r.code, r.text) for r in pack.records if r.source == kind}
+        # The files also keep retired codes' titles, and the pack short titles: most agree.
+        shared = len(from_files & from_pack)
+        assert from_files and shared >= 0.95 * min(len(from_files), len(from_pack)), kind
