@@ -5,6 +5,7 @@ lock held by another connection, a tiny tmpfs that fills up, foreign and corrupt
 """
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -314,3 +315,28 @@ def test_an_upgrade_names_the_copy_it_took_first(tmp_path: Path) -> None:
 def _revision(path: Path) -> str:
     with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as connection:
         return str(connection.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+
+
+def test_first_commands_at_once_on_a_new_store_all_succeed(tmp_path: Path) -> None:
+    """Several commands starting together on a store that does not exist yet: one makes it,
+    and each of them, finding no profile, creates the same one; none fails."""
+    target = tmp_path / "new.sqlite"
+    env = {**os.environ, "CAREERSET_HOME": str(tmp_path)}
+    env.pop("CAREERSET_DB", None)
+    started = [
+        subprocess.Popen(
+            [sys.executable, "-m", "careerset", "--db", str(target)]
+            + ["add", "skill", "--name", f"Skill {number}"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for number in range(5)
+    ]
+    outcomes = [(process.wait(120), process.stderr.read()) for process in started if process.stderr]
+    assert outcomes == [(0, "")] * 5
+    listed = careerset(target, "list", "skill", "--json", home=tmp_path)
+    assert sorted(item["name"] for item in json.loads(listed.stdout)) == [
+        f"Skill {number}" for number in range(5)
+    ]

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Row, bindparam, delete, insert, select, text, update
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.sql import Executable
 
 from careerset.errors import UserError
 from careerset.model.career import Career
@@ -173,13 +174,31 @@ class StoreSession(SignInMixin, CommentsMixin):
             row = self._profile_row(profile_table.c.name == name)
         if row is None and create:
             now = _now()
-            created = self._insert_id(
-                insert(profile_table).values(
-                    name=_check_profile_name(name), person={}, created=now, updated=now
-                )
-            )
-            row = self._profile_row(profile_table.c.id == created)
+            values = {"name": _check_profile_name(name), "person": {}, "created": now}
+            # Two first commands at once both find no profile: the later insert is skipped
+            # (rather than failing on the unique name) and both use the one row.
+            self._change(self._insert_unless_named(values | {"updated": now}))
+            row = self._profile_row(profile_table.c.name == name)
         return row
+
+    def _insert_unless_named(self, values: dict[str, Any]) -> Executable:
+        """INSERT of a profile row that does nothing when the name is taken meanwhile."""
+        conflict = [profile_table.c.name]
+        if self._postgresql:
+            from sqlalchemy.dialects import postgresql
+
+            return (
+                postgresql.insert(profile_table)
+                .values(**values)
+                .on_conflict_do_nothing(index_elements=conflict)
+            )
+        from sqlalchemy.dialects import sqlite
+
+        return (
+            sqlite.insert(profile_table)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=conflict)
+        )
 
     def ensure_profile(self, name: str) -> None:
         self._profile(name, create=True, need="read", what="ensure_profile")
