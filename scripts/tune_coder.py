@@ -8,7 +8,7 @@ Held-out folds are O*NET alternate titles and BLS Direct Match titles only (neve
 evaluation titles in ../shared/bench). For each fold, the index is built without the held
 texts; each evidence kind is scored on its own, and the weights are chosen by coordinate
 search on 6-digit top-1 (with top-5 and 2-digit top-1 as small tie-breakers). It prints the
-weights to paste into `ScoringWeights` and the calibration coefficients for calibration.py.
+weights to paste into `ScoringWeights` and the `COEFFICIENTS` for calibration.py.
 """
 
 import sys
@@ -20,10 +20,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from careerset.coding.calibration import (
-    HIGHEST,
-    LOWEST,
-    apply_isotonic,
-    fit_isotonic,
+    apply_logistic,
+    fit_logistic,
     held_out_folds,
     reliability,
 )
@@ -55,6 +53,7 @@ COMPONENTS = (
     "bls_group",
     "semantic_title",
     "semantic_task",
+    "likelihood",
 )
 
 
@@ -201,12 +200,9 @@ def main() -> None:
         outcomes.append(np.asarray([fold.groups[b] in g for b, g in zip(best, gold, strict=True)]))
         features.append(ranking.features[usable])
     feature_matrix, outcome = np.concatenate(features), np.concatenate(outcomes).astype(float)
-    knots = tuple(
-        (gap, min(max(chance, LOWEST), HIGHEST))
-        for gap, chance in fit_isotonic(feature_matrix[:, 1], outcome, knots=200)
-    )
-    print(f"KNOTS = {knots}")
-    confidence = apply_isotonic(feature_matrix[:, 1], knots)
+    coefficients = tuple(round(value, 4) for value in fit_logistic(feature_matrix, outcome))
+    print(f"COEFFICIENTS = {coefficients}")
+    confidence = apply_logistic(feature_matrix, coefficients)
     _, error = reliability(confidence, outcome.astype(bool))
     print(f"held-out ECE (in-sample fit): {error:.3f}, best right: {outcome.mean():.3f}")
 

@@ -4,11 +4,10 @@ table and its error are computed from real bins."""
 import numpy as np
 
 from careerset.coding.calibration import (
+    COEFFICIENTS,
     HIGHEST,
-    KNOTS,
     LOWEST,
-    apply_isotonic,
-    fit_isotonic,
+    apply_logistic,
     fit_logistic,
     held_out_folds,
     reliability,
@@ -38,27 +37,17 @@ def test_reliability_of_a_calibrated_and_an_overconfident_coder() -> None:
     assert 0.2 < worse < 0.3  # mean confidence 0.5, mean accuracy 0.25
 
 
-def test_the_isotonic_fit_is_monotone_and_recovers_a_known_curve() -> None:
-    rng = np.random.default_rng(11)
-    score = rng.random(30_000) * 3.0
-    chance = np.clip(score / 3.0, 0.0, 1.0)
-    outcome = (rng.random(len(score)) < chance).astype(np.float64)
-    knots = fit_isotonic(score, outcome, knots=20)
-    assert 2 <= len(knots) <= 21
-    chances = [chance for _, chance in knots]
-    assert chances == sorted(chances)
-    fitted = apply_isotonic(np.asarray([0.3, 1.5, 2.7]), tuple(knots))
-    assert np.allclose(fitted, [0.1, 0.5, 0.9], atol=0.06), fitted
-    # Flat beyond the ends, never outside [0, 1].
-    ends = apply_isotonic(np.asarray([-5.0, 50.0]), tuple(knots))
-    assert ends[0] == knots[0][1] and ends[1] == knots[-1][1]
-
-
-def test_shipped_knots_are_a_non_decreasing_map_within_bounds() -> None:
-    gaps = [gap for gap, _ in KNOTS]
-    chances = [chance for _, chance in KNOTS]
-    assert gaps == sorted(gaps) and chances == sorted(chances)
-    assert chances[0] >= LOWEST and chances[-1] <= HIGHEST
+def test_the_shipped_calibration_rises_with_the_evidence_and_stays_within_bounds() -> None:
+    # Rows: (log-odds of the best group's mass, score gap, title is a known naming text).
+    gaps = np.column_stack([np.zeros(50), np.linspace(0.0, 5.0, 50), np.zeros(50)])
+    by_gap = apply_logistic(gaps)
+    masses = np.column_stack([np.linspace(-8.0, 8.0, 50), np.ones(50), np.zeros(50)])
+    by_mass = apply_logistic(masses)
+    for chances in (by_gap, by_mass):
+        assert np.all(np.diff(chances) >= 0.0) and chances[-1] > chances[0]
+    extremes = apply_logistic(np.asarray([[-50.0, 0.0, 1.0], [50.0, 5.0, 0.0]]))
+    assert extremes[0] == LOWEST and extremes[1] == HIGHEST
+    assert len(COEFFICIENTS) == 4
 
 
 def test_held_out_folds_are_disjoint_and_leave_the_index() -> None:

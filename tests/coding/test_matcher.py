@@ -96,14 +96,16 @@ def test_a_few_titles_score_as_in_a_batch(small_index: CoderIndex) -> None:
 
 
 def test_saved_index_keeps_the_derived_matrices(small_index: CoderIndex, tmp_path: Path) -> None:
-    from careerset.coding.matcher import prepare_index
+    from careerset.coding.likelihood import DESCRIPTION_SHARE, SMOOTHING
+    from careerset.coding.matcher import DEFAULT_WEIGHTS, prepare_index
 
     path = tmp_path / "coder-index-onet-small.npz"
     prepare_index(small_index)
     save_index(small_index, path)
     loaded = load_index(path)
-    assert ("linear", 0.5, 0.7) in loaded.derived
+    assert ("linear", DEFAULT_WEIGHTS.classifier, DEFAULT_WEIGHTS.description) in loaded.derived
     assert ("transposed", "records") in loaded.derived
+    assert ("lift", SMOOTHING, DESCRIPTION_SHARE) in loaded.derived
     texts = ["staff nurse", "semi driver"]
     assert np.allclose(score_normalised(loaded, texts), score_normalised(small_index, texts))
 

@@ -1,12 +1,14 @@
 """Turns the coder's scores into an honest confidence: the probability that its best code is
 right at the 6-digit SOC level.
 
-The map is isotonic in the score gap between the best code and the best code of any other
-6-digit group, fitted on titles held out of the index (O*NET alternate titles and BLS Direct
-Match titles; never the evaluation titles) by `scripts/tune_coder.py`, which prints the
-`KNOTS` to paste here after a change of weights or evidence. An isotonic map was chosen over a
-logistic one because the held-out reliability is not a logistic curve in the gap (a large gap
-from an exact title match is right less often than a logistic fit assumes).
+The map is logistic in three features of a ranking (see `matcher.rank_scores`): the log-odds
+of the best 6-digit group's softmax mass, the score gap between the best code and the best
+code of any other 6-digit group, and whether the title equals a known naming text. It is
+fitted on titles held out of the index (O*NET alternate titles and BLS Direct Match titles;
+never the evaluation titles) by `scripts/tune_coder.py`, which prints the `COEFFICIENTS` to
+paste here after a change of weights or evidence. The third feature matters: given the gap,
+a title that equals a known naming text is right less often (some alternate titles name a
+neighbouring occupation: "Chief Payroll Clerk" is a supervisor's title).
 """
 
 import random
@@ -17,30 +19,8 @@ from numpy.typing import NDArray
 
 from careerset.coding.records import CodingSource
 
-# (score gap, chance the best code is right), interpolated between and flat beyond the ends.
-# Kept within [0.02, 0.97]: no held-out fold can show a coder is never or always right.
-KNOTS: tuple[tuple[float, float], ...] = (
-    (0.0003, 0.0909),
-    (0.021, 0.239),
-    (0.0429, 0.24),
-    (0.0519, 0.2614),
-    (0.0732, 0.2868),
-    (0.1012, 0.3333),
-    (0.1175, 0.3532),
-    (0.1359, 0.3771),
-    (0.1669, 0.4122),
-    (0.1951, 0.4182),
-    (0.2101, 0.43),
-    (0.2751, 0.5049),
-    (0.3299, 0.5093),
-    (0.3588, 0.5531),
-    (0.4288, 0.6667),
-    (0.4666, 0.6761),
-    (0.543, 0.7447),
-    (1.1154, 0.7573),
-    (2.2482, 0.8402),
-    (3.385, 0.97),
-)
+# Intercept, then the slopes of the group mass's log-odds, the gap and the known-text flag.
+COEFFICIENTS: tuple[float, float, float, float] = (-0.9996, 0.1492, 0.8294, -0.6939)
 
 LOWEST, HIGHEST = 0.02, 0.97
 
@@ -110,41 +90,14 @@ def fit_logistic(features: NDArray[np.float64], outcome: NDArray[np.float64]) ->
     return [float(value) for value in weights]
 
 
-def fit_isotonic(
-    score: NDArray[np.float64],
-    outcome: NDArray[np.float64],
-    weight: NDArray[np.float64] | None = None,
-    knots: int = 24,
-) -> list[tuple[float, float]]:
-    """A non-decreasing map from `score` to the chance of `outcome`, as (score, chance) knots
-    to interpolate between: pool-adjacent-violators over the sorted scores, then at most
-    `knots` points kept, evenly by weight."""
-    order = np.argsort(score, kind="stable")
-    xs = score[order].astype(np.float64)
-    ys = outcome[order].astype(np.float64)
-    ws = np.ones(len(xs)) if weight is None else weight[order].astype(np.float64)
-    blocks: list[list[float]] = []  # [weight, weighted x sum, weighted y sum]
-    for x, y, w in zip(xs.tolist(), ys.tolist(), ws.tolist(), strict=True):
-        blocks.append([w, w * x, w * y])
-        while len(blocks) > 1 and blocks[-2][2] / blocks[-2][0] >= blocks[-1][2] / blocks[-1][0]:
-            last = blocks.pop()
-            for position in range(3):
-                blocks[-1][position] += last[position]
-    points = [(block[1] / block[0], block[2] / block[0], block[0]) for block in blocks]
-    cumulative = np.cumsum([point[2] for point in points])
-    marks = np.linspace(0.0, cumulative[-1], min(knots, len(points)) + 1)[1:]
-    chosen = sorted({int(np.searchsorted(cumulative, mark - 1e-9)) for mark in marks} | {0})
-    return [(round(points[i][0], 4), round(points[i][1], 4)) for i in chosen]
-
-
-def apply_isotonic(
-    score: NDArray[np.float64], knots: tuple[tuple[float, float], ...]
+def apply_logistic(
+    features: NDArray[np.float64], coefficients: tuple[float, ...] = COEFFICIENTS
 ) -> NDArray[np.float64]:
-    """The chance at each score, interpolated between knots and flat beyond the ends."""
-    xs = np.asarray([knot[0] for knot in knots])
-    ys = np.asarray([knot[1] for knot in knots])
-    result: NDArray[np.float64] = np.interp(score, xs, ys)
-    return result
+    """The chance at each row of `features`, kept within [LOWEST, HIGHEST]: no held-out fold
+    can show a coder is never or always right."""
+    logit = coefficients[0] + features @ np.asarray(coefficients[1:], dtype=np.float64)
+    chance: NDArray[np.float64] = np.clip(1.0 / (1.0 + np.exp(-logit)), LOWEST, HIGHEST)
+    return chance
 
 
 def reliability(

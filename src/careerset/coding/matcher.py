@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from careerset.coding.index import CoderIndex
+from careerset.coding.likelihood import WordLikelihood
 from careerset.coding.normalise import normalise_title
 from careerset.coding.sparse import (
     Csr,
@@ -49,23 +50,28 @@ class ScoringWeights:
     equals; `exact_group`, `bls_exact` and `bls_group` are the same at the 6-digit level and
     for BLS titles alone (the held-out folds found them no help beyond `exact`).
     `semantic_title` and `semantic_task` are the static-embedding similarities to each
-    occupation's mean title and mean task. `temperature` turns the combined score into a
+    occupation's mean title and mean task. `likelihood` is the naive-Bayes word evidence
+    (see `likelihood.py`). `duties` weighs the match of a job's own description with the
+    occupations' tasks and descriptions (the folds have titles only, so it keeps the weight
+    `description` had before the likelihood made that zero). `temperature` turns the combined score into a
     softmax (see `calibration.py`).
     """
 
-    nearest: float = 0.65
+    nearest: float = 0.8125
     classifier: float = 0.5
-    description: float = 0.7
-    title_words: float = 0.05
+    description: float = 0.0
+    title_words: float = 0.1
     prior: float = 0.0
-    exact: float = 1.6
+    exact: float = 0.3
     confirmed: float = 5.0
     sharpness: float = 3.0
-    semantic_title: float = 1.25
+    semantic_title: float = 1.35
     semantic_task: float = 0.3
-    bls_exact: float = 0.0
+    likelihood: float = 0.1
+    duties: float = 0.7
+    bls_exact: float = 0.6
     exact_group: float = 0.0
-    bls_group: float = 0.0
+    bls_group: float = 0.6
     temperature: float = 0.1
 
 
@@ -109,9 +115,12 @@ def score_normalised(
         extra = index.features.word.transform(
             [normalise_title(text) if text else "" for text in descriptions]
         )
-        evidence = (as_scipy(word_part) + extra).tocsr()
         descriptions_by_word = _scipy(index, "descriptions", transposed=True)
-        _add_sparse(scores, evidence @ descriptions_by_word, weights.description)
+        evidence = (
+            np.float32(weights.description) * as_scipy(word_part)
+            + np.float32(weights.duties) * extra
+        ).tocsr()
+        _add_sparse(scores, evidence @ descriptions_by_word, 1.0)
     scores = np.asarray(scores, dtype=np.float32)
     constant = weights.classifier * index.bias + weights.prior * index.prior
     if constant.any():
@@ -145,6 +154,8 @@ def score_normalised(
             if weights.bls_group:
                 scores[hits] += weights.bls_group * (official @ _same_group_dense(index))
     _add_semantic(index, texts, scores, weights)
+    if weights.likelihood:
+        _add_likelihood(index, word_part, scores, weights.likelihood, few)
     if confirmed:
         for row, text in enumerate(texts):
             for column in confirmed.get(text, ()):
@@ -304,6 +315,8 @@ def _scipy(index: CoderIndex, name: str, transposed: bool = False) -> Any:
     if cached is None:
         if name == "title words":
             matrix = _title_words_by_word(index) if transposed else index.title_words()
+        elif name == "likelihood":
+            matrix = _likelihood(index).lift
         else:
             matrix = _transposed(index, name) if transposed else getattr(index, name)
         cached = index.derived[key] = as_scipy(matrix)
@@ -327,6 +340,35 @@ def _add_semantic(
         return
     query = table.embed(texts, _semantic_weights(index))
     scores += query @ _semantic_profiles(index, weights)
+
+
+def _add_likelihood(
+    index: CoderIndex, word_part: Csr, scores: NDArray[np.float32], weight: float, few: bool
+) -> None:
+    """The naive-Bayes evidence of each title's known words (see `likelihood.py`)."""
+    from careerset.coding.likelihood import title_words
+
+    evidence = _likelihood(index)
+    words, counts = title_words(word_part, evidence.known)
+    if few:
+        scores += np.float32(weight) * dense_product(words, evidence.lift)
+    else:
+        _add_sparse(scores, as_scipy(words) @ _scipy(index, "likelihood"), weight)
+    scores += np.float32(weight) * np.outer(counts, evidence.unseen).astype(np.float32)
+
+
+def _likelihood(index: CoderIndex) -> WordLikelihood:
+    """The index's naive-Bayes tables, derived once (and saved with the index)."""
+    from careerset.coding.likelihood import DESCRIPTION_SHARE, SMOOTHING, derive_likelihood
+
+    keys = [(part, SMOOTHING, DESCRIPTION_SHARE) for part in ("lift", "unseen", "known")]
+    if not all(key in index.derived for key in keys):
+        derived = derive_likelihood(
+            index.records, index.membership, index.descriptions, _single_words(index)
+        )
+        for key, value in zip(keys, derived, strict=True):
+            index.derived[key] = value
+    return WordLikelihood(*(index.derived[key] for key in keys))
 
 
 def _semantic_weights(index: CoderIndex) -> NDArray[np.float32] | None:
@@ -470,9 +512,9 @@ def rank_scores(
 
 def calibrated(features: NDArray[np.float64]) -> NDArray[np.float64]:
     """The probability that the best code is right at the 6-digit level (see calibration.py)."""
-    from careerset.coding.calibration import KNOTS, apply_isotonic
+    from careerset.coding.calibration import apply_logistic
 
-    return apply_isotonic(features[:, 1], KNOTS)
+    return apply_logistic(features)
 
 
 def top_matches(index: CoderIndex, ranking: Ranking, top: int) -> list[list[Match]]:
@@ -639,13 +681,18 @@ def prepare_index(index: CoderIndex, weights: ScoringWeights = DEFAULT_WEIGHTS) 
     _single_words(index)
     _semantic_profiles(index, weights)
     _semantic_weights(index)
+    if weights.likelihood:
+        _likelihood(index)
 
 
 def _prepare(index: CoderIndex, weights: ScoringWeights) -> None:
     """Derive every cached matrix the scoring uses, before threads share the index."""
     prepare_index(index, weights)
     _linear_weights(index, weights)
-    for name, transposed in (("records", True), ("membership", False), ("title words", True)):
+    names = [("records", True), ("membership", False), ("title words", True)]
+    if weights.likelihood:
+        names.append(("likelihood", False))
+    for name, transposed in names:
         _scipy(index, name, transposed)
     index.same_group()
     index.soc_groups()

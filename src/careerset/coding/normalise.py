@@ -117,7 +117,7 @@ ABBREVIATIONS: dict[str, str] = {
 SENIORITY_WORDS: frozenset[str] = frozenset(
     _split("""
     senior junior lead principal staff entry level mid associate trainee apprentice
-    intern internship graduate experienced chief head
+    intern internship graduate experienced
     """)
 )
 
@@ -237,6 +237,25 @@ def _main_segment(text: str) -> str:
     return parts[0]
 
 
+def _initials(words: list[str]) -> str:
+    return "".join(word[0] for word in words if word not in NOISE_WORDS)
+
+
+def _without_brackets(text: str) -> str:
+    """Drop bracketed asides ("(2nd Shift)", "(RN)"), unless the words outside are only an
+    acronym the brackets spell out: "CSI (Crime Scene Investigator)" keeps the spelled-out
+    name, which the index knows, rather than an acronym it may not."""
+    outside = _BRACKETED.sub(" ", text)
+    bare = _NON_WORD.split(outside.replace(".", ""))
+    acronym = [word for word in bare if word]
+    if len(acronym) == 1 and 2 <= len(acronym[0]) <= 6 and acronym[0] not in ABBREVIATIONS:
+        for found in _BRACKETED.finditer(text):
+            inside = found.group()[1:-1]
+            if _initials([word for word in _NON_WORD.split(inside) if word]) == acronym[0]:
+                return inside
+    return outside
+
+
 @lru_cache(maxsize=50_000)
 def _word_parts(raw: str) -> tuple[str, ...]:
     """The canonical words one raw word becomes: expanded, singular, neutral, no noise."""
@@ -256,7 +275,7 @@ def normalise_title(title: str) -> str:
     """
     text = fold_text(title[:300])
     if "(" in text or "[" in text or "{" in text:
-        text = _BRACKETED.sub(" ", text)
+        text = _without_brackets(text)
     if any(word in text for word in _LEVEL_WORDS):
         text = _LEVEL.sub(" ", text)
     if "&" in text or "'" in text:
