@@ -13,6 +13,7 @@ weights to paste into `ScoringWeights` and the `COEFFICIENTS` for calibration.py
 
 import sys
 import time
+from collections import Counter
 from dataclasses import asdict, fields, replace
 from pathlib import Path
 
@@ -34,12 +35,6 @@ from careerset.coding.matcher import (
 )
 from careerset.coding.normalise import normalise_title
 from careerset.coding.sources import load_shared_data
-
-# Held-out titles count by their occupation's employment to this power. 0: every title alike,
-# as in O*NET's samples of reported titles (about as many per occupation). Weighting by the
-# square root of employment was tried: it raises the prior and the BLS lookup, and codes
-# reported titles worse.
-EMPLOYMENT_POWER = 0.0
 
 COMPONENTS = (
     "classifier",
@@ -78,13 +73,16 @@ class Fold:
         number = {code[:7]: groups[i] for i, code in enumerate(self.index.codes)}
         self.gold = [{number[c] for c in golds[i] if c in number} for i in keep]
         self.major = [{c[:2] for c in golds[i]} for i in keep]
-        employed: dict[str, float] = {}
-        for code, count in source_kept.employment.items():
-            employed[code[:7]] = employed.get(code[:7], 0.0) + count
-        median = float(np.median(list(employed.values()))) if employed else 1.0
-        self.weight = np.asarray(
-            [np.mean([employed.get(c, median) for c in golds[i]]) ** EMPLOYMENT_POWER for i in keep]
-        )
+        # Every occupation counts alike, as in O*NET's samples of reported titles (about as
+        # many per occupation), however many alternate titles it has: a held-out title weighs
+        # one over the number of held-out titles of its kind for its occupation. (Weighting
+        # by employment was tried: it raises the prior and codes reported titles worse.)
+        first = [
+            (self.bls[i], min(gold)) if gold else (self.bls[i], -1)
+            for i, gold in enumerate(self.gold)
+        ]
+        shares = Counter(first)
+        self.weight = np.asarray([1.0 / shares[key] for key in first])
         self.groups = groups
         self.majors = np.asarray([code[:2] for code in self.index.codes])
         self.parts = {
@@ -200,6 +198,10 @@ def main() -> None:
         outcomes.append(np.asarray([fold.groups[b] in g for b, g in zip(best, gold, strict=True)]))
         features.append(ranking.features[usable])
     feature_matrix, outcome = np.concatenate(features), np.concatenate(outcomes).astype(float)
+    # Fitted on the held-out titles as they come, not balanced by occupation as the accuracy
+    # above is: balancing makes rare occupations count more, and their held-out titles are
+    # easier (they have few alternate titles, each a plain variant of the official title), so
+    # a balanced fit was over-confident on reported titles.
     coefficients = tuple(round(value, 4) for value in fit_logistic(feature_matrix, outcome))
     print(f"COEFFICIENTS = {coefficients}")
     confidence = apply_logistic(feature_matrix, coefficients)

@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 from careerset.coding.records import CodingSource
 
 # Intercept, then the slopes of the group mass's log-odds, the gap and the known-text flag.
-COEFFICIENTS: tuple[float, float, float, float] = (-0.9996, 0.1492, 0.8294, -0.6939)
+COEFFICIENTS: tuple[float, float, float, float] = (-0.9924, 0.2094, 0.4152, -0.1799)
 
 LOWEST, HIGHEST = 0.02, 0.97
 

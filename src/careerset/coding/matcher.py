@@ -57,16 +57,16 @@ class ScoringWeights:
     softmax (see `calibration.py`).
     """
 
-    nearest: float = 0.8125
+    nearest: float = 0.6
     classifier: float = 0.5
-    description: float = 0.0
-    title_words: float = 0.1
+    description: float = 0.425
+    title_words: float = 0.075
     prior: float = 0.0
-    exact: float = 0.3
+    exact: float = 0.0375
     confirmed: float = 5.0
     sharpness: float = 3.0
     semantic_title: float = 1.35
-    semantic_task: float = 0.3
+    semantic_task: float = 0.375
     likelihood: float = 0.1
     duties: float = 0.7
     bls_exact: float = 0.6
