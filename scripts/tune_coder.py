@@ -172,6 +172,27 @@ def search(folds: list[Fold], start: dict[str, float], rounds: int = 3) -> dict[
     return best
 
 
+def fit_spread(folds: list[Fold], weights: dict[str, float]) -> float:
+    """The softmax temperature under which the held-out titles' right 6-digit groups are most
+    likely (least mean negative log-probability), so that the codes after the best one get
+    probabilities a person can compare, not zeros."""
+    losses: dict[float, float] = {}
+    for temperature in np.round(np.arange(0.05, 2.01, 0.05), 2).tolist():
+        total, count = 0.0, 0
+        for fold in folds:
+            scores = fold.scores(weights)[~fold.empty].astype(np.float64)
+            gold = [g for g, empty in zip(fold.gold, fold.empty.tolist(), strict=True) if not empty]
+            scaled = (scores - scores.max(axis=1, keepdims=True)) / temperature
+            probabilities = np.exp(scaled)
+            probabilities /= probabilities.sum(axis=1, keepdims=True)
+            for row, groups in enumerate(gold):
+                right = probabilities[row, np.isin(fold.groups, list(groups))].sum()
+                total -= float(np.log(max(right, 1e-12)))
+            count += len(gold)
+        losses[temperature] = total / max(count, 1)
+    return min(losses, key=losses.__getitem__)
+
+
 def main() -> None:
     data = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/data")
     folds_wanted = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 2
@@ -186,6 +207,7 @@ def main() -> None:
     initial = {name: float(asdict(DEFAULT_WEIGHTS)[name]) for name in COMPONENTS}
     tuned = search(folds, initial) if "--fit-only" not in sys.argv else initial
     print("weights:", tuned)
+    print(f"spread: {fit_spread(folds, tuned)}")
     weights = replace(DEFAULT_WEIGHTS, **tuned)
     features, outcomes = [], []
     for fold in folds:

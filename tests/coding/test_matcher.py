@@ -196,6 +196,25 @@ def test_ranking_keeps_the_softmax_of_every_occupation(small_index: CoderIndex) 
     assert width == small_index.size  # fewer occupations than candidates: all of them
 
 
+def test_the_other_codes_follow_the_best_at_the_spread_temperature(small_index: CoderIndex) -> None:
+    from careerset.coding.matcher import calibrated, top_matches
+
+    texts = ["staff nurse", "web programmer", "qzx"]
+    scores = score_normalised(small_index, texts)
+    ranking = rank_scores(small_index, scores, 0.1, 3, spread=0.5)
+    for row in range(2):
+        picked = scores[row, ranking.candidates[row]]
+        assert np.allclose(ranking.relative[row], np.exp((picked - picked[0]) / 0.5), atol=1e-6)
+    assert not ranking.relative[2].any()  # no evidence: nothing to follow
+    matches = top_matches(small_index, ranking, 3)
+    confidence = calibrated(ranking.features)
+    for row in range(2):
+        shown = [match.score for match in matches[row]]
+        assert shown[0] == confidence[row] and shown == sorted(shown, reverse=True)
+        assert np.isclose(shown[1], confidence[row] * ranking.relative[row, 1])
+    assert matches[2] == []
+
+
 def test_split_matrix_product_equals_the_sparse_product() -> None:
     import scipy.sparse as sp
 

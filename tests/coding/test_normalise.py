@@ -15,9 +15,16 @@ from careerset.coding.normalise import fold_text, normalise_title, singularise
         ("LPN", "licensed practical nurse"),
         # An abbreviation alone keeps the specialty after it: it may name a detailed occupation.
         ("RN - Cardiac Step-Down, Nights", "registered nurse cardiac step down"),
-        ("RN - ICU nights", "registered nurse icu"),
+        ("RN - ICU nights", "registered nurse intensive care unit"),
         ("Forklift Operator (2nd Shift)", "forklift operator"),
         ("CSI (Crime Scene Investigator)", "crime scene investigator"),
+        ("TIG Welder (Tungsten Inert Gas Welder)", "tungsten inert gas welder"),
+        (
+            "ESL Teacher (English as a Second Language Teacher)",
+            "english as second language teacher",
+        ),
+        ("CAD Designer (Computer-Aided Design Designer)", "computer aided design designer"),
+        ("Guest Services Agent (GSA)", "guest service agent"),
         ("EMT (Emergency Medical Tech)", "emergency medical technician"),
         ("Data Analyst (Contract)", "data analyst"),
         ("Chief Payroll Clerk", "chief payroll clerk"),

@@ -57,22 +57,23 @@ class ScoringWeights:
     softmax (see `calibration.py`).
     """
 
-    nearest: float = 0.6
+    nearest: float = 0.55
     classifier: float = 0.5
-    description: float = 0.425
-    title_words: float = 0.075
+    description: float = 0.0375
+    title_words: float = 0.275
     prior: float = 0.0
-    exact: float = 0.0375
+    exact: float = 0.2
     confirmed: float = 5.0
     sharpness: float = 3.0
-    semantic_title: float = 1.35
-    semantic_task: float = 0.375
+    semantic_title: float = 1.65
+    semantic_task: float = 0.95
     likelihood: float = 0.1
     duties: float = 0.7
-    bls_exact: float = 0.6
+    bls_exact: float = 2.55
     exact_group: float = 0.0
     bls_group: float = 0.6
     temperature: float = 0.1
+    spread: float = 0.3
 
 
 DEFAULT_WEIGHTS = ScoringWeights()
@@ -447,13 +448,15 @@ CANDIDATES = 16
 
 
 class Ranking(NamedTuple):
-    """Per title: candidate columns best first, their softmax probabilities, and the
-    calibration features of the best one (see `calibration_features`)."""
+    """Per title: candidate columns best first, their softmax probabilities, each one's
+    probability relative to the best one's at the `spread` temperature, and the calibration
+    features of the best one."""
 
     candidates: NDArray[np.int64]
     probabilities: NDArray[np.float64]
     features: NDArray[np.float64]
     empty: NDArray[np.bool_]
+    relative: NDArray[np.float64]
 
 
 def rank_scores(
@@ -462,11 +465,14 @@ def rank_scores(
     temperature: float,
     width: int = CANDIDATES,
     exact: NDArray[np.bool_] | None = None,
+    spread: float | None = None,
 ) -> Ranking:
     """The best `width` occupations per row under a softmax of the scores at `temperature`.
 
     Only the partition function needs every column; everything else uses the candidates.
     `exact` marks the rows whose title is a known naming text (a calibration feature).
+    `spread` (default: `temperature`) is the temperature of the candidates' probabilities
+    relative to the best one, which needs no partition function.
     """
     rows, columns = scores.shape
     width = max(1, min(max(width, CANDIDATES), columns))
@@ -507,7 +513,12 @@ def rank_scores(
     gap = np.clip(np.where(finite, picked[:, 0] - np.where(finite, runner_up, 0.0), 5.0), 0.0, 5.0)
     known = np.zeros(rows) if exact is None else exact.astype(np.float64)
     features = np.column_stack([np.log(mass / (1 - mass)), gap, known])
-    return Ranking(candidates, probabilities, features, empty)
+    # Rows without evidence are all -inf; their differences would be undefined.
+    best_score = np.where(empty, np.float32(0.0), picked[:, 0])
+    behind = (picked - best_score[:, None]).astype(np.float64)
+    relative = np.exp(behind / (temperature if spread is None else spread))
+    relative[empty] = 0.0
+    return Ranking(candidates, probabilities, features, empty, relative)
 
 
 def calibrated(features: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -520,17 +531,15 @@ def calibrated(features: NDArray[np.float64]) -> NDArray[np.float64]:
 def top_matches(index: CoderIndex, ranking: Ranking, top: int) -> list[list[Match]]:
     """The `top` most likely occupations per row; rows without evidence get none.
 
-    The best code gets the calibrated confidence and the others are scaled by the same
-    factor, so their order and ratios stay the softmax's.
+    The best code gets the calibrated confidence and each other one that confidence times its
+    probability relative to the best (see `Ranking.relative`).
     """
     rows = ranking.candidates.shape[0]
     top = max(0, min(top, index.size, ranking.candidates.shape[1] if rows else 0))
     if top == 0 or rows == 0:
         return [[] for _ in range(rows)]
     confidence = calibrated(ranking.features)
-    picked = ranking.probabilities[:, :top]
-    scale = np.where(picked[:, :1] > 0, confidence[:, None] / np.maximum(picked[:, :1], 1e-12), 0)
-    picked = np.minimum(picked * scale, confidence[:, None])
+    picked = np.minimum(ranking.relative[:, :top] * confidence[:, None], confidence[:, None])
     results: list[list[Match]] = []
     codes, titles = index.codes, index.titles
     make = tuple.__new__  # Match(...) without its keyword handling: this loop is hot
@@ -634,7 +643,7 @@ def _ranked_batches(
     def code_batch(batch: list[str], extra: list[str] | None) -> list[list[Match]]:
         scores = score_normalised(index, batch, extra, weights, confirmed)
         known = np.asarray([text in index.exact_keys for text in batch], dtype=bool)
-        ranking = rank_scores(index, scores, weights.temperature, top, known)
+        ranking = rank_scores(index, scores, weights.temperature, top, known, weights.spread)
         return top_matches(index, ranking, top)
 
     if workers <= 1:

@@ -29,6 +29,10 @@ ABBREVIATIONS: dict[str, str] = {
     "dev": "developer",
     "devops": "devops engineer",
     "rn": "registered nurse",
+    # Hospital units: O*NET's alternate titles spell them out ("Intensive Care Unit Nurse").
+    "icu": "intensive care unit",
+    "nicu": "neonatal intensive care unit",
+    "picu": "pediatric intensive care unit",
     "lpn": "licensed practical nurse",
     "lvn": "licensed vocational nurse",
     "cna": "nursing assistant",
@@ -152,8 +156,6 @@ GENDERED: dict[str, str] = {
     "postman": "mail carrier",
     "mailman": "mail carrier",
     "cameraman": "camera operator",
-    "foreman": "supervisor",
-    "forewoman": "supervisor",
     "handyman": "maintenance repairer",
     "businessman": "executive",
     "businesswoman": "executive",
@@ -237,23 +239,47 @@ def _main_segment(text: str) -> str:
     return parts[0]
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(word[0] for word in words if word not in NOISE_WORDS)
+# Words an acronym usually skips: "English as a Second Language" is ESL.
+_UNSPELLED = frozenset(("and", "of", "as", "a", "an", "the", "for", "in", "to", "on"))
+_ACRONYM_LENGTHS = range(2, 7)
+
+
+def _spelled_out(acronym: str, words: list[str]) -> list[str] | None:
+    """The run of `words` whose initials (skipping little words) spell `acronym`, if any."""
+    for start, first in enumerate(words):
+        if not first.startswith(acronym[0]) or first in _UNSPELLED:
+            continue
+        initials = ""
+        for end in range(start, len(words)):
+            word = words[end]
+            if word in _UNSPELLED:
+                continue
+            # "Computer-Aided" gives both initials.
+            initials += "".join(part[0] for part in word.split("-") if part)
+            if initials == acronym:
+                return [word.replace("-", " ") for word in words[start : end + 1]]
+            if not acronym.startswith(initials):
+                break
+    return None
 
 
 def _without_brackets(text: str) -> str:
-    """Drop bracketed asides ("(2nd Shift)", "(RN)"), unless the words outside are only an
-    acronym the brackets spell out: "CSI (Crime Scene Investigator)" keeps the spelled-out
-    name, which the index knows, rather than an acronym it may not."""
+    """Drop bracketed asides ("(2nd Shift)", "(RN)"), but first spell out each acronym outside
+    that a bracket spells out: "TIG Welder (Tungsten Inert Gas Welder)" becomes "tungsten
+    inert gas welder", which the index knows, rather than an acronym it may not."""
     outside = _BRACKETED.sub(" ", text)
-    bare = _NON_WORD.split(outside.replace(".", ""))
-    acronym = [word for word in bare if word]
-    if len(acronym) == 1 and 2 <= len(acronym[0]) <= 6 and acronym[0] not in ABBREVIATIONS:
-        for found in _BRACKETED.finditer(text):
-            inside = found.group()[1:-1]
-            if _initials([word for word in _NON_WORD.split(inside) if word]) == acronym[0]:
-                return inside
-    return outside
+    insides = [found.group()[1:-1].split() for found in _BRACKETED.finditer(text)]
+    words = outside.split()
+    spelled: list[str] = []
+    for word in words:
+        bare = word.strip(".,;:")
+        if bare.isalpha() and len(bare) in _ACRONYM_LENGTHS:
+            run = next(filter(None, (_spelled_out(bare, inside) for inside in insides)), None)
+            if run is not None:
+                spelled.extend(run)
+                continue
+        spelled.append(word)
+    return " ".join(spelled)
 
 
 @lru_cache(maxsize=50_000)
