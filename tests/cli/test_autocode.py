@@ -417,7 +417,7 @@ def test_old_unknown_codes_still_open_and_are_listed(
 
 
 def test_codes_review_lists_and_confirms(run: Invoke) -> None:
-    coded = add(run, "--title", "Retail Supervisor")
+    coded = add(run, "--title", "Shift Supervisor")
     assert coded["occupation_source"] == "coded"
     listed = json.loads(run("codes", "review", "--json").stdout)
     [item] = listed["to_confirm"]
@@ -429,7 +429,7 @@ def test_codes_review_lists_and_confirms(run: Invoke) -> None:
 def test_codes_review_in_a_terminal_confirms_the_pick(
     run: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    coded = add(run, "--title", "Retail Supervisor")
+    coded = add(run, "--title", "Shift Supervisor")
     monkeypatch.setattr(job_coding, "interactive", lambda: True)
     result = run("codes", "review", input="3\n")
     assert result.exit_code == 0, result.stderr

@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 from careerset.coding.records import CodingSource
 
 # Intercept, then the slopes of the group mass's log-odds, the gap and the known-text flag.
-COEFFICIENTS: tuple[float, float, float, float] = (-1.1377, 0.169, 0.7065, -0.4263)
+COEFFICIENTS: tuple[float, float, float, float] = (-1.1601, 0.1678, 0.6935, -0.6212)
 
 LOWEST, HIGHEST = 0.02, 0.97
 
