@@ -316,8 +316,6 @@ def _scipy(index: CoderIndex, name: str, transposed: bool = False) -> Any:
     if cached is None:
         if name == "title words":
             matrix = _title_words_by_word(index) if transposed else index.title_words()
-        elif name == "likelihood":
-            matrix = _likelihood(index).lift
         else:
             matrix = _transposed(index, name) if transposed else getattr(index, name)
         cached = index.derived[key] = as_scipy(matrix)
@@ -354,8 +352,19 @@ def _add_likelihood(
     if few:
         scores += np.float32(weight) * dense_product(words, evidence.lift)
     else:
-        _add_sparse(scores, as_scipy(words) @ _scipy(index, "likelihood"), weight)
+        # Common words have a lift for most occupations: a split matrix adds their rows densely.
+        scores += _likelihood_split(index, weight).product(words)
     scores += np.float32(weight) * np.outer(counts, evidence.unseen).astype(np.float32)
+
+
+def _likelihood_split(index: CoderIndex, weight: float) -> SplitMatrix:
+    """The likelihood's lift times `weight`, split for batches (see `SplitMatrix`)."""
+    key = ("likelihood split", weight)
+    cached: SplitMatrix | None = index.derived.get(key)
+    if cached is None:
+        lift = as_scipy(_likelihood(index).lift) * np.float32(weight)
+        cached = index.derived[key] = split_dense_rows(lift.tocsr())
+    return cached
 
 
 def _likelihood(index: CoderIndex) -> WordLikelihood:
@@ -698,10 +707,9 @@ def _prepare(index: CoderIndex, weights: ScoringWeights) -> None:
     """Derive every cached matrix the scoring uses, before threads share the index."""
     prepare_index(index, weights)
     _linear_weights(index, weights)
-    names = [("records", True), ("membership", False), ("title words", True)]
     if weights.likelihood:
-        names.append(("likelihood", False))
-    for name, transposed in names:
+        _likelihood_split(index, weights.likelihood)
+    for name, transposed in (("records", True), ("membership", False), ("title words", True)):
         _scipy(index, name, transposed)
     index.same_group()
     index.soc_groups()
